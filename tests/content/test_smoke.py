@@ -1,0 +1,16 @@
+def test_site_tree_renders(client, site_tree):
+    for page in (
+        site_tree.home,
+        site_tree.treatment_index,
+        site_tree.condition_index,
+        site_tree.alternative_index,
+        site_tree.treatment,
+        site_tree.condition,
+        site_tree.alternative,
+    ):
+        response = client.get(page.url)
+        assert response.status_code == 200, page
+    body = client.get(site_tree.condition.url).content.decode()
+    assert "Laser skin rejuvenation" in body
+    body = client.get(site_tree.treatment.url).content.decode()
+    assert "Chemical peel" in body and "Spider veins" in body

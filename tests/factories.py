@@ -1,0 +1,201 @@
+"""factory_boy factories that build a valid page tree in one call.
+
+``TreatmentPageFactory()`` creates the home page's treatment index on the way
+(index factories get-or-create by parent and slug, as ``max_count_per_parent``
+allows one of each).
+"""
+
+import datetime
+from types import SimpleNamespace
+
+import factory
+import wagtail_factories
+from wagtail.models import Site
+
+from home.models import HomePage
+from treatments_cms.models import (
+    AlternativeConditionLink,
+    AlternativeIndexPage,
+    AlternativePage,
+    ClinicSettings,
+    ConditionIndexPage,
+    ConditionPage,
+    ConsentStatement,
+    Practitioner,
+    TreatmentAlternativeLink,
+    TreatmentConditionLink,
+    TreatmentIndexPage,
+    TreatmentPage,
+)
+
+
+def home_page():
+    """The home page the ``home`` data migration creates."""
+    return HomePage.objects.get(depth=2)
+
+
+class PractitionerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Dr Practitioner {n}")
+    role = "Consultant dermatologist"
+    regulator = "GMC"
+    registration_number = factory.Sequence(lambda n: f"{7000000 + n}")
+
+    class Meta:
+        model = Practitioner
+
+
+class ConsentStatementFactory(factory.django.DjangoModelFactory):
+    version = factory.Sequence(lambda n: f"v{n + 1}")
+    text = "I agree that the clinic may use my answers to assess my suitability."
+
+    class Meta:
+        model = ConsentStatement
+
+
+class ClinicSettingsFactory(factory.django.DjangoModelFactory):
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    clinic_name = "Example Skin Clinic"
+    phone = "020 7946 0000"
+    email = "hello@example.com"
+    address = "1 Example Street\nLondon"
+    notification_recipients = "enquiries@example.com"
+
+    class Meta:
+        model = ClinicSettings
+        django_get_or_create = ("site",)
+
+
+class _IndexFactory(wagtail_factories.PageFactory):
+    parent = factory.LazyFunction(home_page)
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ("parent", "slug")
+
+
+class TreatmentIndexPageFactory(_IndexFactory):
+    title = "Treatments"
+    slug = "treatments"
+
+    class Meta:
+        model = TreatmentIndexPage
+
+
+class ConditionIndexPageFactory(_IndexFactory):
+    title = "Conditions"
+    slug = "conditions"
+
+    class Meta:
+        model = ConditionIndexPage
+
+
+class AlternativeIndexPageFactory(_IndexFactory):
+    title = "Alternatives"
+    slug = "alternatives"
+
+    class Meta:
+        model = AlternativeIndexPage
+
+
+class _ReviewedFactory(wagtail_factories.PageFactory):
+    last_reviewed = factory.LazyFunction(lambda: datetime.date(2026, 11, 1))
+    reviewed_by = factory.SubFactory(PractitionerFactory)
+
+    class Meta:
+        abstract = True
+
+
+class ConditionPageFactory(_ReviewedFactory):
+    title = factory.Sequence(lambda n: f"Condition {n}")
+    summary = factory.LazyAttribute(lambda o: f"What {o.title.lower()} is.")
+    symptoms = "<p>Visible changes in the skin.</p>"
+    parent = factory.SubFactory(ConditionIndexPageFactory)
+
+    class Meta:
+        model = ConditionPage
+
+
+class AlternativePageFactory(_ReviewedFactory):
+    title = factory.Sequence(lambda n: f"Alternative {n}")
+    summary = factory.LazyAttribute(lambda o: f"What {o.title.lower()} involves.")
+    sessions_min = 1
+    sessions_max = 3
+    parent = factory.SubFactory(AlternativeIndexPageFactory)
+
+    class Meta:
+        model = AlternativePage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def conditions(obj, create, extracted, **kwargs):
+        for order, condition in enumerate(extracted or []):
+            AlternativeConditionLink.objects.create(
+                page=obj, condition=condition, sort_order=order
+            )
+
+
+class TreatmentPageFactory(_ReviewedFactory):
+    title = factory.Sequence(lambda n: f"Treatment {n}")
+    summary = factory.LazyAttribute(lambda o: f"What {o.title.lower()} does.")
+    how_it_works = "<p>Light energy prompts the skin to renew itself.</p>"
+    risks = "<p>Redness and swelling for a few days.</p>"
+    sessions_min = 3
+    sessions_max = 5
+    results_last_min = 1
+    results_last_max = 3
+    parent = factory.SubFactory(TreatmentIndexPageFactory)
+
+    class Meta:
+        model = TreatmentPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def conditions(obj, create, extracted, **kwargs):
+        """``conditions=[page, (page, "improves", "note"), ...]`` links them in order."""
+        for order, item in enumerate(extracted or []):
+            condition, outcome, note = (
+                item if isinstance(item, tuple) else (item, "treats", "")
+            )
+            TreatmentConditionLink.objects.create(
+                page=obj,
+                condition=condition,
+                outcome=outcome,
+                note=note,
+                sort_order=order,
+            )
+
+    @factory.post_generation
+    def alternatives(obj, create, extracted, **kwargs):
+        for order, alternative in enumerate(extracted or []):
+            TreatmentAlternativeLink.objects.create(
+                page=obj, alternative=alternative, sort_order=order
+            )
+
+
+class SiteTree:
+    """The smallest complete site: one of each page, linked both ways."""
+
+    @staticmethod
+    def build():
+        condition = ConditionPageFactory(
+            title="Spider veins", alternate_names="thread veins, telangiectasia"
+        )
+        alternative = AlternativePageFactory(
+            title="Chemical peel", conditions=[condition]
+        )
+        treatment = TreatmentPageFactory(
+            title="Laser skin rejuvenation",
+            conditions=[condition],
+            alternatives=[alternative],
+        )
+        return SimpleNamespace(
+            home=home_page(),
+            settings=ClinicSettingsFactory(),
+            consent=ConsentStatementFactory(),
+            treatment_index=treatment.get_parent().specific,
+            condition_index=condition.get_parent().specific,
+            alternative_index=alternative.get_parent().specific,
+            treatment=treatment,
+            condition=condition,
+            alternative=alternative,
+        )

@@ -1,0 +1,175 @@
+"""Ordered cross-links between pages, edited on the treatment (or alternative) side.
+
+A condition's treatments are derived from ``TreatmentConditionLink``: one source
+of truth, no double entry.
+"""
+
+import swapper
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.models import Orderable
+
+
+def live_public(model):
+    """Live pages of ``model`` outside any private (view-restricted) section."""
+    return model.objects.live().public()
+
+
+def visible_links(relation, target, targets, select=(), prefetch=()):
+    """The links of ``relation`` whose ``target`` page is in ``targets``, in editor order.
+
+    Works on saved links (one query, with ``select``/``prefetch``) and on the
+    unsaved, in-memory links of a preview (one query for the visible ids).
+    """
+    links = relation.all()
+    if isinstance(links, models.QuerySet):
+        return list(
+            links.filter(**{f"{target}__in": targets})
+            .select_related(*select)
+            .prefetch_related(*prefetch)
+        )
+    links = list(links)
+    wanted = [getattr(link, f"{target}_id") for link in links]
+    visible = set(targets.filter(pk__in=wanted).values_list("pk", flat=True))
+    return [link for link in links if getattr(link, f"{target}_id") in visible]
+
+
+class Outcome(models.TextChoices):
+    TREATS = "treats", "Treats"
+    IMPROVES = "improves", "Improves"
+
+
+class TreatmentConditionLink(Orderable):
+    """A condition a treatment addresses, with the expected outcome."""
+
+    page = ParentalKey(
+        "treatments_cms.TreatmentPage",
+        on_delete=models.CASCADE,
+        related_name="condition_links",
+    )
+    condition = models.ForeignKey(
+        "treatments_cms.ConditionPage",
+        on_delete=models.CASCADE,
+        related_name="treatment_links",
+        help_text="The condition this treatment addresses.",
+    )
+    outcome = models.CharField(
+        max_length=10,
+        choices=Outcome.choices,
+        default=Outcome.TREATS,
+        help_text="'Improves' when the condition gets better but does not go away.",
+    )
+    note = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Optional, e.g. 'deep wrinkles improve but do not disappear'.",
+    )
+
+    panels = [FieldPanel("condition"), FieldPanel("outcome"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "condition treated"
+        verbose_name_plural = "conditions treated"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "condition"], name="unique_treatment_condition"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page} {self.get_outcome_display().lower()} {self.condition}"
+
+
+class TreatmentAlternativeLink(Orderable):
+    """Another option to a treatment: an alternative page or another treatment."""
+
+    page = ParentalKey(
+        "treatments_cms.TreatmentPage",
+        on_delete=models.CASCADE,
+        related_name="alternative_links",
+    )
+    alternative = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="An alternative page, or another treatment.",
+    )
+    comparison_note = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="How it compares, e.g. 'gentler, but results are milder'.",
+    )
+
+    panels = [
+        PageChooserPanel(
+            "alternative",
+            page_type=[
+                "treatments_cms.AlternativePage",
+                "treatments_cms.TreatmentPage",
+            ],
+        ),
+        FieldPanel("comparison_note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "alternative"
+        verbose_name_plural = "alternatives"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "alternative"], name="unique_treatment_alternative"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.alternative} as an alternative to {self.page}"
+
+    def clean(self):
+        super().clean()
+        if not self.alternative_id:
+            return
+        if self.page_id and self.alternative_id == self.page_id:
+            raise ValidationError(
+                {"alternative": "A treatment cannot be an alternative to itself."}
+            )
+        allowed = (
+            apps.get_model("treatments_cms", "AlternativePage"),
+            apps.get_model("treatments_cms", "TreatmentPage"),
+        )
+        model = self.alternative.specific_class
+        if model is None or not issubclass(model, allowed):
+            raise ValidationError(
+                {"alternative": "Choose an alternative page or another treatment."}
+            )
+
+
+class AlternativeConditionLink(Orderable):
+    """A condition an alternative can address."""
+
+    page = ParentalKey(
+        "treatments_cms.AlternativePage",
+        on_delete=models.CASCADE,
+        related_name="condition_links",
+    )
+    condition = models.ForeignKey(
+        "treatments_cms.ConditionPage",
+        on_delete=models.CASCADE,
+        related_name="alternative_links",
+        help_text="A condition this alternative can address.",
+    )
+
+    panels = [FieldPanel("condition")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "condition addressed"
+        verbose_name_plural = "conditions addressed"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "condition"], name="unique_alternative_condition"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page} addresses {self.condition}"

@@ -1,0 +1,269 @@
+"""Abstract building blocks of the plugin's pages.
+
+Behaviour lives here, so a project can combine a mixin with its own base page;
+the concrete pages in ``pages.py`` combine each mixin with Wagtail's ``Page``.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from ..conf import app_settings
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+class PageTypesFromSetting:
+    """Class attribute whose value is read from a ``TREATMENTS_CMS_*`` setting.
+
+    Lets a reusable page declare ``parent_page_types`` without importing the
+    project's own page models (the plugin never imports the project).
+    """
+
+    def __init__(self, setting_name):
+        self.setting_name = setting_name
+
+    def __get__(self, instance, owner):
+        return getattr(app_settings, self.setting_name)
+
+
+class SummaryMixin(models.Model):
+    """A plain-text summary, shown under the heading, on cards and as meta description."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text=(
+            "One or two plain sentences, under 300 characters. Shown under the "
+            "page heading, on cards and to search engines."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional picture shown on cards that link to this page.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        """The page's meta description: the SEO text if set, else the summary."""
+        return getattr(self, "search_description", "") or self.summary
+
+
+class ReviewMixin(models.Model):
+    """Clinical review dates and reviewer, rendered as "Page last reviewed"."""
+
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date a clinician last checked this page is accurate.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "When the page should next be checked. Left empty, it is set from "
+            "the last review date and the clinic's review interval."
+        ),
+    )
+    reviewed_by = models.ForeignKey(
+        "treatments_cms.Practitioner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The practitioner who reviewed this page.",
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("last_reviewed"), FieldPanel("next_review_due")]
+                ),
+                FieldPanel("reviewed_by"),
+            ],
+            heading="Clinical review",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = self.last_reviewed + datetime.timedelta(
+                days=app_settings.REVIEW_INTERVAL_DAYS
+            )
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due < self.last_reviewed
+        ):
+            raise ValidationError(
+                {"next_review_due": "The next review must come after the last one."}
+            )
+
+    @property
+    def review_overdue(self):
+        return bool(
+            self.next_review_due and self.next_review_due < timezone.now().date()
+        )
+
+
+class DurationUnit(models.TextChoices):
+    DAYS = "days", "days"
+    WEEKS = "weeks", "weeks"
+    MONTHS = "months", "months"
+    YEARS = "years", "years"
+
+
+def format_range(low, high, unit, singular=None):
+    """Render a typed range for people: "3 to 5 sessions", "1 year", "up to 2 weeks"."""
+    if low is None and high is None:
+        return ""
+    singular = singular or unit.rstrip("s")
+
+    def noun(n):
+        return singular if n == 1 else unit
+
+    if low is None:
+        return f"up to {high} {noun(high)}"
+    if high is None:
+        return f"{low} or more {unit}"
+    if low == high:
+        return f"{low} {noun(low)}"
+    return f"{low} to {high} {unit}"
+
+
+def _validate_range(errors, low, high, field, label):
+    if low is not None and high is not None and low > high:
+        errors[field] = f"The most {label} cannot be less than the fewest ({low})."
+
+
+class ComparisonFactsMixin(models.Model):
+    """Typed facts that sit side by side in a comparison table."""
+
+    sessions_min = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Fewest sessions a course usually needs, e.g. 3.",
+    )
+    sessions_max = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Most sessions a course usually needs, e.g. 5. Same as the "
+        "fewest for a fixed number.",
+    )
+    results_last_min = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Shortest time results usually last, e.g. 1.",
+    )
+    results_last_max = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Longest time results usually last, e.g. 3.",
+    )
+    results_last_unit = models.CharField(
+        max_length=10,
+        choices=DurationUnit.choices,
+        default=DurationUnit.YEARS,
+        help_text="Unit of the two numbers above.",
+    )
+    downtime_min_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Fewest days most people need before normal activities. 0 for none.",
+    )
+    downtime_max_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Most days most people need before normal activities.",
+    )
+
+    facts_panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("sessions_min"), FieldPanel("sessions_max")])],
+            heading="Sessions",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("results_last_min"),
+                        FieldPanel("results_last_max"),
+                        FieldPanel("results_last_unit"),
+                    ]
+                )
+            ],
+            heading="How long results last",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("downtime_min_days"), FieldPanel("downtime_max_days")]
+                )
+            ],
+            heading="Downtime",
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        _validate_range(
+            errors, self.sessions_min, self.sessions_max, "sessions_max", "sessions"
+        )
+        _validate_range(
+            errors,
+            self.results_last_min,
+            self.results_last_max,
+            "results_last_max",
+            "time results last",
+        )
+        _validate_range(
+            errors,
+            self.downtime_min_days,
+            self.downtime_max_days,
+            "downtime_max_days",
+            "days of downtime",
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def sessions_display(self):
+        """For example "3 to 5 sessions"."""
+        return format_range(self.sessions_min, self.sessions_max, "sessions")
+
+    @property
+    def results_last_display(self):
+        """For example "1 to 3 years"."""
+        return format_range(
+            self.results_last_min, self.results_last_max, self.results_last_unit
+        )
+
+    @property
+    def downtime_display(self):
+        """For example "3 to 7 days", or "none" when no downtime is expected."""
+        if self.downtime_min_days == 0 and not self.downtime_max_days:
+            return "none"
+        return format_range(self.downtime_min_days, self.downtime_max_days, "days")

@@ -1,0 +1,97 @@
+"""Per-site clinic details, editable in Settings > Clinic settings."""
+
+import swapper
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, validate_email
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting
+
+from ..conf import app_settings
+
+
+def default_retention_days():
+    return app_settings.ENQUIRY_RETENTION_DAYS
+
+
+def split_recipients(value):
+    """Email addresses from a comma- or line-separated list."""
+    return [
+        part.strip() for part in value.replace("\n", ",").split(",") if part.strip()
+    ]
+
+
+class ClinicSettings(BaseSiteSetting):
+    """Who the clinic is and how it handles enquiries, per site."""
+
+    clinic_name = models.CharField(
+        max_length=255,
+        help_text="Shown in the site header, emails and search-engine data.",
+    )
+    address = models.TextField(
+        blank=True, help_text="Postal address, one line per line."
+    )
+    phone = models.CharField(
+        max_length=50, blank=True, help_text="Public phone number."
+    )
+    email = models.EmailField(blank=True, help_text="Public contact email address.")
+    privacy_page = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice linked from every page and the enquiry form.",
+    )
+    notification_recipients = models.TextField(
+        blank=True,
+        help_text=(
+            "Who is emailed when an enquiry arrives, one address per line. Only "
+            "superusers can change this."
+        ),
+    )
+    enquiry_retention_days = models.PositiveIntegerField(
+        default=default_retention_days,
+        validators=[MinValueValidator(1)],
+        help_text="Enquiries older than this many days are deleted by the purge.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("clinic_name"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("privacy_page"),
+            ],
+            heading="Clinic",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("notification_recipients", permission="superuser"),
+                FieldPanel("enquiry_retention_days"),
+            ],
+            heading="Enquiries",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "clinic settings"
+
+    def __str__(self):
+        return self.clinic_name or "Clinic settings"
+
+    def clean(self):
+        super().clean()
+        for address in self.recipient_list:
+            try:
+                validate_email(address)
+            except ValidationError:
+                raise ValidationError(
+                    {"notification_recipients": f"'{address}' is not an email address."}
+                ) from None
+
+    @property
+    def recipient_list(self):
+        return split_recipients(self.notification_recipients)

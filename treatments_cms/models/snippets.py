@@ -1,0 +1,103 @@
+"""Snippets: the practitioners who review pages and the enquiry consent text."""
+
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class PractitionerMixin(index.Indexed, models.Model):
+    """A clinician named as a page's reviewer."""
+
+    name = models.CharField(
+        max_length=255, help_text="Full name, e.g. 'Dr Aoife Byrne'."
+    )
+    role = models.CharField(
+        max_length=255,
+        help_text="Job title as visitors should read it, e.g. 'Consultant dermatologist'.",
+    )
+    regulator = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The body the practitioner is registered with, e.g. 'GMC' or 'NMC'.",
+    )
+    registration_number = models.CharField(
+        max_length=50,
+        blank=True,
+        help_text="Registration number with that regulator, so visitors can check it.",
+    )
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+    ]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("regulator"),
+        FieldPanel("registration_number"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.name}, {self.role}"
+
+    @property
+    def registration_display(self):
+        """For example "GMC 1234567"."""
+        return " ".join(p for p in (self.regulator, self.registration_number) if p)
+
+
+class Practitioner(PractitionerMixin):
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "practitioner"
+
+
+class ConsentStatementQuerySet(models.QuerySet):
+    def current(self):
+        """The statement in force now: the latest whose start has passed."""
+        return (
+            self.filter(effective_from__lte=timezone.now())
+            .order_by("-effective_from", "-pk")
+            .first()
+        )
+
+
+class ConsentStatement(models.Model):
+    """A version of the consent text the enquiry form asks visitors to accept.
+
+    Versions are kept, not overwritten: each enquiry records the version its
+    visitor agreed to.
+    """
+
+    version = models.CharField(
+        max_length=50,
+        unique=True,
+        help_text="A label for this wording, e.g. '2026-11'. Enquiries store it.",
+    )
+    text = models.TextField(
+        help_text=(
+            "What the visitor agrees to by ticking the consent box: who processes "
+            "their health information, why, and for how long."
+        )
+    )
+    effective_from = models.DateTimeField(
+        default=timezone.now,
+        help_text="From when the form shows this wording. The latest one started wins.",
+    )
+
+    objects = ConsentStatementQuerySet.as_manager()
+
+    panels = [FieldPanel("version"), FieldPanel("text"), FieldPanel("effective_from")]
+
+    class Meta:
+        ordering = ["-effective_from"]
+        verbose_name = "consent statement"
+
+    def __str__(self):
+        return f"Consent statement {self.version}"
