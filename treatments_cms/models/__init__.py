@@ -1,5 +1,6 @@
 """All the plugin's models, importable from ``treatments_cms.models``."""
 
+from .enquiries import ContactMethod, Enquiry, EnquiryStatus, NotificationStatus
 from .links import (
     AlternativeConditionLink,
     Outcome,
@@ -38,7 +39,11 @@ __all__ = [
     "ConditionPage",
     "ConditionPageMixin",
     "ConsentStatement",
+    "ContactMethod",
+    "Enquiry",
+    "EnquiryStatus",
     "Invasiveness",
+    "NotificationStatus",
     "Outcome",
     "Practitioner",
     "PractitionerMixin",

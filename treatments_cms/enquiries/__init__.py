@@ -1,0 +1,1 @@
+"""The enquiry pipeline: form, spam checks, throttle, save, notify, retention."""

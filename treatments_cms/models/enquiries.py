@@ -1,0 +1,112 @@
+"""Suitability enquiries: a visitor asks the clinic to assess whether a treatment suits them.
+
+An enquiry holds health information. It is shown only to users with the
+enquiry permissions, never written to logs, emails, URLs or caches, and purged
+after the retention period.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class EnquiryStatus(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    BOOKED = "booked", "Booked"
+    NOT_SUITABLE = "not_suitable", "Not suitable"
+    CLOSED = "closed", "Closed"
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone"
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class Enquiry(models.Model):
+    """A visitor's request for a clinician's assessment, and its handling."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    # What the visitor sent (read-only in the admin).
+    treatment = models.ForeignKey(
+        "treatments_cms.TreatmentPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    treatment_title = models.CharField(
+        max_length=255,
+        help_text="The treatment's title when the enquiry was sent.",
+    )
+    name = models.CharField(max_length=150)
+    email = models.EmailField(db_index=True)
+    phone = models.CharField(max_length=40, blank=True)
+    contact_method = models.CharField(
+        max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
+    )
+    concerns = models.ManyToManyField(
+        "treatments_cms.ConditionPage", blank=True, related_name="+"
+    )
+    message = models.TextField(blank=True)
+    is_adult = models.BooleanField(default=False)
+    consent_statement = models.ForeignKey(
+        "treatments_cms.ConsentStatement",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="enquiries",
+    )
+    consent_version = models.CharField(max_length=50)
+    consented_at = models.DateTimeField()
+    marketing_opt_in = models.BooleanField(default=False)
+    # One per rendered form: a double-clicked submit stores one enquiry.
+    # NULL, not "", so enquiries saved without a key (e.g. imports) stay unique.
+    submission_key = models.CharField(max_length=64, unique=True, null=True)  # noqa: DJ001
+
+    # How the clinic is handling it (editable in the admin).
+    status = models.CharField(
+        max_length=20,
+        choices=EnquiryStatus.choices,
+        default=EnquiryStatus.NEW,
+        db_index=True,
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who is handling this enquiry.",
+    )
+    internal_notes = models.TextField(
+        blank=True, help_text="Seen only by staff who handle enquiries."
+    )
+
+    # Notification outbox: the clinic is told after commit; failures are retried.
+    notification_status = models.CharField(
+        max_length=10,
+        choices=NotificationStatus.choices,
+        default=NotificationStatus.PENDING,
+        db_index=True,
+    )
+    notification_attempts = models.PositiveSmallIntegerField(default=0)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    notification_error = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The mail error's type only; never any enquiry content.",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "enquiry"
+        verbose_name_plural = "enquiries"
+        permissions = [("export_enquiry", "Can export enquiries")]
+
+    def __str__(self):
+        return f"Enquiry #{self.pk} about {self.treatment_title}"
