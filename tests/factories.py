@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from wagtail.models import Site
 
 from home.models import HomePage
@@ -21,6 +22,7 @@ from treatments_cms.models import (
     ConditionIndexPage,
     ConditionPage,
     ConsentStatement,
+    Enquiry,
     Practitioner,
     TreatmentAlternativeLink,
     TreatmentConditionLink,
@@ -199,3 +201,20 @@ class SiteTree:
             condition=condition,
             alternative=alternative,
         )
+
+
+class EnquiryFactory(factory.django.DjangoModelFactory):
+    """A stored enquiry about a treatment (build the page tree first, or pass one)."""
+
+    treatment = factory.SubFactory(TreatmentPageFactory)
+    treatment_title = factory.LazyAttribute(lambda o: o.treatment.title)
+    name = factory.Sequence(lambda n: f"Visitor {n}")
+    email = factory.Sequence(lambda n: f"visitor{n}@example.com")
+    message = "I have some sun damage on my cheeks."
+    is_adult = True
+    consent_statement = factory.SubFactory(ConsentStatementFactory)
+    consent_version = factory.LazyAttribute(lambda o: o.consent_statement.version)
+    consented_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Enquiry
