@@ -1,0 +1,209 @@
+"""The idempotent loader behind ``load_demo_content``."""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from wagtail.models import Site
+
+from ..models import (
+    AlternativeConditionLink,
+    AlternativeIndexPage,
+    AlternativePage,
+    ClinicSettings,
+    ConditionIndexPage,
+    ConditionPage,
+    ConsentStatement,
+    Practitioner,
+    TreatmentAlternativeLink,
+    TreatmentConditionLink,
+    TreatmentIndexPage,
+    TreatmentPage,
+)
+from .data import (
+    ALTERNATIVES,
+    CLINIC,
+    CONDITIONS,
+    CONSENT,
+    INDEX_PAGES,
+    PRACTITIONER,
+    REVIEWED_ON,
+    TREATMENT,
+    TREATMENT_ALTERNATIVES,
+    TREATMENT_CONDITIONS,
+    TREATMENT_SLUG,
+)
+
+INDEXES = [
+    (TreatmentIndexPage, "treatments", INDEX_PAGES["treatments"]),
+    (ConditionIndexPage, "conditions", INDEX_PAGES["conditions"]),
+    (AlternativeIndexPage, "alternatives", INDEX_PAGES["alternatives"]),
+]
+
+
+class DemoContentLoader:
+    """Creates or updates the demo content; ``report(action, label)`` hears of each step."""
+
+    def __init__(self, report):
+        self.report = report
+
+    # --- helpers -----------------------------------------------------------
+
+    def _sync_object(self, model, lookup, values, label):
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj = model.objects.create(**{**values, **lookup})
+            self.report("created", f"{label}: {obj}")
+            return obj
+        changed = [
+            name for name, value in values.items() if getattr(obj, name) != value
+        ]
+        if changed:
+            for name in changed:
+                setattr(obj, name, values[name])
+            obj.full_clean()
+            obj.save()
+            self.report("updated", f"{label}: {obj}")
+        else:
+            self.report("unchanged", f"{label}: {obj}")
+        return obj
+
+    @staticmethod
+    def _link_values(page, relation, fields):
+        return [
+            tuple(getattr(link, name) for name in fields)
+            for link in getattr(page, relation).all().order_by("sort_order")
+        ]
+
+    def _sync_page(self, parent, model, slug, values, links=()):
+        """Create, update or leave alone one page; publish it like an editor would.
+
+        ``links`` is a sequence of ``(relation, link_model, fields, rows)``, each
+        row a tuple of values for ``fields``, in editor order.
+        """
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = model(slug=slug, live=False, **values)
+            for relation, link_model, fields, rows in links:
+                setattr(page, relation, self._new_links(link_model, fields, rows))
+            if not model.can_create_at(parent):
+                raise ImproperlyConfigured(
+                    f"A {model._meta.verbose_name} cannot be created under "
+                    f"'{parent.title}'."
+                )
+            parent.add_child(instance=page)
+            page.full_clean()
+            page.save_revision().publish()
+            self.report("created", f"page: {page.title}")
+            return page
+
+        changed = [
+            name for name, value in values.items() if getattr(page, name) != value
+        ]
+        for name in changed:
+            setattr(page, name, values[name])
+        for relation, link_model, fields, rows in links:
+            if self._link_values(page, relation, fields) != list(rows):
+                setattr(page, relation, self._new_links(link_model, fields, rows))
+                changed.append(relation)
+        if changed or not page.live or page.has_unpublished_changes:
+            page.full_clean()
+            page.save_revision().publish()
+            self.report("updated", f"page: {page.title}")
+        else:
+            self.report("unchanged", f"page: {page.title}")
+        return page
+
+    @staticmethod
+    def _new_links(link_model, fields, rows):
+        return [
+            link_model(sort_order=order, **dict(zip(fields, row, strict=True)))
+            for order, row in enumerate(rows)
+        ]
+
+    # --- the content -------------------------------------------------------
+
+    @transaction.atomic
+    def load(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            raise ImproperlyConfigured(
+                "There is no default Wagtail site to load the demo content into."
+            )
+        home = site.root_page.specific
+
+        self._sync_object(ClinicSettings, {"site": site}, CLINIC, "clinic settings")
+        reviewer = self._sync_object(
+            Practitioner, {"name": PRACTITIONER["name"]}, PRACTITIONER, "practitioner"
+        )
+        self._sync_object(
+            ConsentStatement,
+            {"version": CONSENT["version"]},
+            CONSENT,
+            "consent statement",
+        )
+        review = {
+            "last_reviewed": REVIEWED_ON,
+            "reviewed_by_id": reviewer.pk,
+        }
+
+        indexes = {
+            model: self._sync_page(home, model, slug, values)
+            for model, slug, values in INDEXES
+        }
+
+        conditions = {
+            slug: self._sync_page(
+                indexes[ConditionIndexPage], ConditionPage, slug, {**values, **review}
+            )
+            for slug, values in CONDITIONS
+        }
+
+        alternatives = {}
+        for slug, values, condition_slugs in ALTERNATIVES:
+            alternatives[slug] = self._sync_page(
+                indexes[AlternativeIndexPage],
+                AlternativePage,
+                slug,
+                {**values, **review},
+                links=[
+                    (
+                        "condition_links",
+                        AlternativeConditionLink,
+                        ("condition_id",),
+                        [(conditions[c].pk,) for c in condition_slugs],
+                    )
+                ],
+            )
+
+        treatment = self._sync_page(
+            indexes[TreatmentIndexPage],
+            TreatmentPage,
+            TREATMENT_SLUG,
+            {**TREATMENT, **review},
+            links=[
+                (
+                    "condition_links",
+                    TreatmentConditionLink,
+                    ("condition_id", "outcome", "note"),
+                    [
+                        (conditions[slug].pk, outcome, note)
+                        for slug, outcome, note in TREATMENT_CONDITIONS
+                    ],
+                ),
+                (
+                    "alternative_links",
+                    TreatmentAlternativeLink,
+                    ("alternative_id", "comparison_note"),
+                    [
+                        (alternatives[slug].pk, note)
+                        for slug, note in TREATMENT_ALTERNATIVES
+                    ],
+                ),
+            ],
+        )
+        return {
+            "home": home,
+            "indexes": list(indexes.values()),
+            "conditions": list(conditions.values()),
+            "alternatives": list(alternatives.values()),
+            "treatment": treatment,
+        }
