@@ -16,6 +16,32 @@ DEFAULTS = {
     "ENQUIRY_RETENTION_DAYS": 365,
     # Cards per page on the index pages.
     "INDEX_PAGE_SIZE": 12,
+    # --- Enquiry pipeline (treatments_cms.enquiries) ---
+    # Dotted path to the enquiry form class (a subclass of EnquiryForm).
+    "ENQUIRY_FORM_CLASS": "treatments_cms.enquiries.forms.EnquiryForm",
+    # Dotted path to a callable taking an Enquiry that tells the clinic about it
+    # (raising on failure); the pipeline records the outcome.
+    "ENQUIRY_NOTIFIER": "treatments_cms.enquiries.notify.email_clinic",
+    # Dotted paths to spam checks, called in order as check(request, form);
+    # each may raise treatments_cms.enquiries.spam.SpamRejected.
+    "ENQUIRY_SPAM_CHECKS": [
+        "treatments_cms.enquiries.spam.check_honeypot",
+        "treatments_cms.enquiries.spam.check_form_token",
+    ],
+    # Seconds a person needs at least to fill in the form (signed timing token).
+    "ENQUIRY_MIN_FILL_SECONDS": 3,
+    # Seconds after which a rendered form's token expires.
+    "ENQUIRY_FORM_MAX_AGE_SECONDS": 24 * 60 * 60,
+    # Accepted enquiries per client address: "<count>/<period><s|m|h|d>", or
+    # None to switch the throttle off.
+    "ENQUIRY_THROTTLE_RATE": "5/10m",
+    # The cache alias that counts throttle hits (share it between workers).
+    "ENQUIRY_THROTTLE_CACHE": "default",
+    # How many reverse proxies in front of the site append to X-Forwarded-For;
+    # 0 trusts only REMOTE_ADDR.
+    "ENQUIRY_TRUSTED_PROXY_COUNT": 0,
+    # send_enquiry_notifications gives up on an enquiry after this many attempts.
+    "ENQUIRY_NOTIFICATION_MAX_ATTEMPTS": 5,
 }
 
 

@@ -1,0 +1,221 @@
+"""The suitability enquiry form and its validators.
+
+The form holds what the visitor answers; the spam fields (honeypot and timing
+token) belong to the pipeline and are rendered by its templates. A project may
+swap the class with ``TREATMENTS_CMS_ENQUIRY_FORM_CLASS``; a replacement takes
+the same keyword arguments and cleans the same field names.
+
+HTML is refused rather than stored: a value that contains a tag (``<`` followed
+by a letter, ``/``, ``!`` or ``?``) is a form error. Output is escaped all the
+same.
+"""
+
+import re
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.utils.module_loading import import_string
+
+from ..conf import app_settings
+from ..models import ConditionPage, ContactMethod, TreatmentPage
+
+NOT_TAKING_ENQUIRIES = (
+    "The clinic is not taking enquiries online at the moment. Please contact "
+    "the clinic by phone or email instead."
+)
+
+# Line and paragraph separators and the bidirectional controls that can make
+# text display differently from how it is stored.
+_INVISIBLE = set("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_TAG_RE = re.compile(r"<\s*[A-Za-z!/?]")
+
+
+def _is_control(char):
+    return unicodedata.category(char) == "Cc" or char in _INVISIBLE
+
+
+def validate_single_line(value):
+    """Refuse line breaks, tabs and other control characters (e.g. in a name)."""
+    if any(_is_control(char) for char in value):
+        raise ValidationError(
+            "Use letters, spaces and punctuation only, on one line.",
+            code="control_characters",
+        )
+
+
+def validate_text(value):
+    """Refuse control characters other than line breaks and tabs."""
+    if any(_is_control(char) and char not in "\r\n\t" for char in value):
+        raise ValidationError(
+            "Remove the special characters we cannot accept.",
+            code="control_characters",
+        )
+
+
+def validate_no_html(value):
+    """Refuse anything that looks like an HTML tag."""
+    if _TAG_RE.search(value):
+        raise ValidationError(
+            "Remove the '<' sign: we cannot accept HTML or code.", code="html"
+        )
+
+
+validate_phone = RegexValidator(
+    r"^\+?[0-9][0-9 ()\-.]{5,38}$",
+    "Enter a phone number using digits, spaces and an optional + at the start.",
+    code="phone",
+)
+
+
+class TextField(forms.CharField):
+    """A CharField with a plainer message for NUL bytes."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for validator in self.validators:
+            if getattr(validator, "code", "") == "null_characters_not_allowed":
+                validator.message = "Remove the special characters we cannot accept."
+
+
+def live_treatments(site=None):
+    queryset = TreatmentPage.objects.live().public()
+    if site is not None:
+        queryset = queryset.in_site(site)
+    return queryset.order_by("title")
+
+
+def live_conditions(site=None, treatment=None):
+    queryset = ConditionPage.objects.live().public()
+    if site is not None:
+        queryset = queryset.in_site(site)
+    if treatment is not None:
+        return queryset.filter(treatment_links__page=treatment).order_by(
+            "treatment_links__sort_order"
+        )
+    return queryset.order_by("title")
+
+
+class TitleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class TitleMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title
+
+
+class EnquiryForm(forms.Form):
+    """A visitor asks the clinic whether a treatment suits them.
+
+    ``treatment``: on a treatment page, that page (the field is then hidden and
+    the concerns are its conditions); ``None`` for the standalone form, where the
+    visitor picks from a select and the concerns are every live condition.
+    ``consent_statement``: the ConsentStatement the consent box shows; without
+    one the form cannot be sent.
+    """
+
+    name = TextField(
+        label="Your name",
+        max_length=150,
+        validators=[validate_single_line, validate_no_html],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = TextField(
+        label="Phone number (optional)",
+        max_length=40,
+        required=False,
+        validators=[validate_phone],
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    contact_method = forms.ChoiceField(
+        label="How should we contact you?",
+        choices=ContactMethod.choices,
+        initial=ContactMethod.EMAIL,
+        widget=forms.RadioSelect,
+    )
+    treatment = TitleChoiceField(
+        label="Treatment you are interested in",
+        queryset=TreatmentPage.objects.none(),
+        empty_label="Choose a treatment",
+        error_messages={
+            "invalid_choice": "Choose a treatment from the list.",
+            "required": "Choose a treatment from the list.",
+        },
+    )
+    concerns = TitleMultipleChoiceField(
+        label="What would you like to improve? (optional)",
+        queryset=ConditionPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from the listed concerns."},
+    )
+    message = TextField(
+        label="Anything else you would like us to know (optional)",
+        max_length=2000,
+        required=False,
+        validators=[validate_text, validate_no_html],
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Up to 2000 characters. Please do not include medical records.",
+    )
+    is_adult = forms.BooleanField(
+        label="I am 18 or over",
+        error_messages={"required": "Confirm that you are 18 or over."},
+    )
+    consent = forms.BooleanField(
+        label="I consent",
+        error_messages={"required": "Tick the consent box so we can use your answers."},
+    )
+    marketing_opt_in = forms.BooleanField(
+        label="Send me news and offers by email (optional)",
+        required=False,
+        initial=False,
+    )
+
+    def __init__(
+        self, *args, treatment=None, consent_statement=None, site=None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.fixed_treatment = treatment
+        self.consent_statement = consent_statement
+        field = self.fields["treatment"]
+        field.queryset = live_treatments(site)
+        if treatment is not None:
+            field.widget = forms.HiddenInput()
+            field.initial = treatment.pk
+        self.fields["concerns"].queryset = live_conditions(site, treatment)
+        if consent_statement is not None:
+            self.fields["consent"].label = consent_statement.text
+
+    @property
+    def closed(self):
+        """True when no consent statement is in force: the form cannot be sent."""
+        return self.consent_statement is None
+
+    def clean_treatment(self):
+        treatment = self.cleaned_data["treatment"]
+        if self.fixed_treatment is not None and treatment.pk != self.fixed_treatment.pk:
+            raise ValidationError("Choose a treatment from the list.")
+        return treatment
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.closed:
+            raise ValidationError(NOT_TAKING_ENQUIRIES, code="closed")
+        if cleaned_data.get("contact_method") == ContactMethod.PHONE and not (
+            cleaned_data.get("phone")
+        ):
+            self.add_error(
+                "phone", "Enter a phone number, or choose to be contacted by email."
+            )
+        return cleaned_data
+
+
+def get_form_class():
+    return import_string(app_settings.ENQUIRY_FORM_CLASS)

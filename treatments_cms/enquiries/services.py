@@ -1,0 +1,68 @@
+"""Saving an enquiry: one transaction, one row per rendered form, notify after commit."""
+
+import logging
+from functools import partial
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ..models import Enquiry
+from ..signals import enquiry_submitted
+from .notify import deliver_notification
+
+logger = logging.getLogger(__name__)
+
+
+def save_enquiry(form, *, consent_statement, submission_key=None):
+    """Store the cleaned form as an Enquiry; return ``(enquiry, created)``.
+
+    ``submission_key`` is unique: when a second post of the same rendered form
+    (a double click) loses the race, the first enquiry is returned instead of a
+    second one being stored. The clinic is notified, and ``enquiry_submitted``
+    sent, only once the transaction has committed (with or without
+    ``ATOMIC_REQUESTS``).
+    """
+    data = form.cleaned_data
+    treatment = data["treatment"]
+    try:
+        with transaction.atomic():
+            enquiry = Enquiry.objects.create(
+                treatment=treatment,
+                treatment_title=treatment.title,
+                name=data["name"],
+                email=data["email"],
+                phone=data.get("phone", ""),
+                contact_method=data["contact_method"],
+                message=data.get("message", ""),
+                is_adult=data["is_adult"],
+                consent_statement=consent_statement,
+                consent_version=consent_statement.version,
+                consented_at=timezone.now(),
+                marketing_opt_in=data.get("marketing_opt_in", False),
+                submission_key=submission_key,
+            )
+            enquiry.concerns.set(data.get("concerns") or [])
+    except IntegrityError:
+        existing = Enquiry.objects.filter(submission_key=submission_key).first()
+        if submission_key is None or existing is None:
+            raise
+        return existing, False
+    transaction.on_commit(partial(after_commit, enquiry.pk))
+    return enquiry, True
+
+
+def after_commit(enquiry_pk):
+    """Notify the clinic, then tell the project's receivers; never raise."""
+    deliver_notification(enquiry_pk)
+    enquiry = Enquiry.objects.filter(pk=enquiry_pk).first()
+    if enquiry is None:
+        return
+    for _receiver, result in enquiry_submitted.send_robust(
+        sender=Enquiry, enquiry=enquiry
+    ):
+        if isinstance(result, Exception):
+            logger.error(
+                "An enquiry_submitted receiver raised %s for enquiry %s.",
+                type(result).__name__,
+                enquiry_pk,
+            )
