@@ -1,9 +1,14 @@
 """All of the plugin's Wagtail admin registration."""
 
+from wagtail import hooks
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_modeladmin.options import modeladmin_register
 
+from .enquiries import audit
+from .enquiries.admin import EnquiryAdmin
+from .enquiries.dashboard import add_new_enquiries_panel
 from .models import ClinicSettings, ConsentStatement, Practitioner
 
 
@@ -25,3 +30,10 @@ class ConsentStatementViewSet(SnippetViewSet):
 register_snippet(PractitionerViewSet)
 register_snippet(ConsentStatementViewSet)
 register_setting(ClinicSettings, icon="site")
+
+# The enquiry inbox: list, inspect, edit (handling fields only), delete and CSV
+# export, each behind its own permission. URL names follow wagtail-modeladmin:
+# treatments_cms_enquiry_modeladmin_index, _inspect, _edit, _delete.
+modeladmin_register(EnquiryAdmin)
+hooks.register("register_log_actions", audit.register_log_actions)
+hooks.register("construct_homepage_panels", add_new_enquiries_panel)
