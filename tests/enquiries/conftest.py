@@ -79,6 +79,8 @@ def superuser(make_user):
 @pytest.fixture
 def enquiry(site_tree):
     """A new enquiry about the site tree's treatment, with one concern."""
-    enquiry = EnquiryFactory(treatment=site_tree.treatment, consent_statement=site_tree.consent)
+    enquiry = EnquiryFactory(
+        treatment=site_tree.treatment, consent_statement=site_tree.consent
+    )
     enquiry.concerns.add(site_tree.condition)
     return enquiry
