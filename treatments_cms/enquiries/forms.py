@@ -97,14 +97,42 @@ def live_conditions(site=None, treatment=None):
     return queryset.order_by("title")
 
 
+_PK_RE = re.compile(r"^[0-9]{1,18}$")
+
+
+def _is_pk(value):
+    """A page id the database can look up (no overflow, no NUL, digits only)."""
+    return isinstance(value, str) and bool(_PK_RE.match(value))
+
+
 class TitleChoiceField(forms.ModelChoiceField):
+    """Choose one page by id; anything that is not a plausible id is invalid."""
+
     def label_from_instance(self, obj):
         return obj.title
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _is_pk(value):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
 
 
 class TitleMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Choose pages by id; anything that is not a plausible id is invalid."""
+
     def label_from_instance(self, obj):
         return obj.title
+
+    def _check_values(self, value):
+        if not all(_is_pk(item) for item in value):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": ""},
+            )
+        return super()._check_values(value)
 
 
 class EnquiryForm(forms.Form):

@@ -105,7 +105,9 @@ def _statement_for(token):
         _nonce, issued_at = read_token(token, check_min_age=False)
     except InvalidToken:
         return ConsentStatement.objects.current()
-    moment = datetime.fromtimestamp(issued_at, tz=UTC)
+    # The token's time has whole seconds: a statement that started within the
+    # second the form was rendered was already shown.
+    moment = datetime.fromtimestamp(issued_at + 1, tz=UTC)
     return (
         ConsentStatement.objects.filter(effective_from__lte=moment)
         .order_by("-effective_from", "-pk")

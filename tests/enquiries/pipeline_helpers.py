@@ -1,0 +1,73 @@
+"""Shared pieces of the enquiry pipeline tests (form, spam, notify, fuzz).
+
+Import the fixtures into a test module to use them; ``fresh_throttle`` is
+autouse there, so one test's accepted enquiries never throttle the next.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import caches
+from django.urls import reverse
+
+from treatments_cms.enquiries.spam import issue_token
+
+ENQUIRY_URL = "/enquire/"
+THANKS_URL = "/enquire/thank-you/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+@pytest.fixture
+def no_wait(settings):
+    """Forms may be sent the moment they are rendered."""
+    settings.TREATMENTS_CMS_ENQUIRY_MIN_FILL_SECONDS = 0
+
+
+def valid_data(tree, *, origin="page", token=None, **overrides):
+    """A complete, valid post of the form on ``tree.treatment``'s page."""
+    data = {
+        "origin": origin,
+        "form_token": token or issue_token(),
+        "website": "",
+        "treatment": str(tree.treatment.pk),
+        "name": "Sam Example",
+        "email": "sam@example.com",
+        "phone": "",
+        "contact_method": "email",
+        "concerns": [str(tree.condition.pk)],
+        "message": "I have some redness on my cheeks.",
+        "is_adult": "on",
+        "consent": "on",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def assert_no_store(response):
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def enquiry_url():
+    return reverse("treatments_cms:enquiry")
+
+
+def post_raw(client, body, content_type="application/x-www-form-urlencoded"):
+    return client.generic("POST", ENQUIRY_URL, body, content_type=content_type)
+
+
+def error_summary(response):
+    """The error summary's ``(href, text)`` links, from the rendered HTML."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    summary = soup.find(id="error-summary")
+    if summary is None:
+        return None
+    return [(a["href"], a.get_text(strip=True)) for a in summary.find_all("a")]
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
