@@ -1,0 +1,97 @@
+"""axe-core on every page type, at phone and desktop widths, with screenshots.
+
+No violation of WCAG 2.2 A/AA with impact "serious" or "critical" is allowed;
+lesser ones are printed. Each page is also captured at 375 px and 1280 px.
+"""
+
+import pytest
+
+from tests.browser import axe, screens, tools
+from tests.browser.site import LASER, page_types
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def axe_page(chromium, demo_site, settings):
+    """A tab that lets axe be injected whatever the site's script policy."""
+    tools.require_axe()
+    settings.TREATMENTS_CMS_ENQUIRY_MIN_FILL_SECONDS = 0
+    context = chromium.new_context(
+        base_url=demo_site.base_url, viewport=screens.DESKTOP, bypass_csp=True
+    )
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+def check(page, name, problems, minor):
+    """Scan and capture the current page at both widths."""
+    for label, size in screens.WIDTHS.items():
+        page.set_viewport_size(size)
+        found = axe.violations(page)
+        problems += axe.describe(f"{name} at {size['width']}px", axe.blocking(found))
+        minor += axe.describe(
+            f"{name} at {size['width']}px",
+            [v for v in found if v["impact"] not in axe.BLOCKING],
+        )
+        screens.capture(page, name, label)
+
+
+def test_every_page_type_has_no_serious_accessibility_violation(axe_page, demo_site):
+    page = axe_page
+    problems, minor = [], []
+    visited = []
+
+    for name, url in page_types(demo_site):
+        response = page.goto(url)
+        expected = 404 if name == "not-found" else 200
+        assert response.status == expected, f"{name} ({url}): {response.status}"
+        check(page, name, problems, minor)
+        visited.append(name)
+
+    # The standalone form sent empty shows its errors...
+    page.goto("/enquire/")
+    page.get_by_role("button", name="Send enquiry").click()
+    page.locator("#error-summary").wait_for()
+    check(page, "enquiry-errors", problems, minor)
+    visited.append("enquiry-errors")
+
+    # ...and sent complete, the thank-you page.
+    page.fill("#id_name", "Alex Example")
+    page.fill("#id_email", "alex@example.com")
+    page.select_option("#id_treatment", label=LASER)
+    page.check('input[name="contact_method"][value="email"]')
+    page.check("#id_is_adult")
+    page.check("#id_consent")
+    page.get_by_role("button", name="Send enquiry").click()
+    page.wait_for_url("**/enquire/thank-you/")
+    check(page, "enquiry-thanks", problems, minor)
+    visited.append("enquiry-thanks")
+
+    if minor:
+        print("\n".join(["axe: moderate and minor findings (not failing):", *minor]))
+    assert len(visited) == 14
+    assert not problems, "axe found serious or critical violations:\n" + "\n".join(
+        problems
+    )
+
+
+def test_the_scan_reports_serious_violations(chromium):
+    """The harness itself: a page with known faults fails the check."""
+    tools.require_axe()
+    page = chromium.new_page()
+    try:
+        page.set_content(
+            '<!DOCTYPE html><html lang="en"><head><title>Faulty</title></head>'
+            '<body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+            "<button></button></main></body></html>"
+        )
+        found = axe.blocking(axe.violations(page))
+    finally:
+        page.close()
+    assert {v["id"] for v in found} >= {"image-alt", "button-name"}
+    assert "image-alt" in "\n".join(axe.describe("faulty", found))
