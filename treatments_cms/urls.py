@@ -5,9 +5,11 @@ path("", include("treatments_cms.urls")),
 
 from django.urls import include, path
 
+from . import views
+
 app_name = "treatments_cms"
 
 urlpatterns = [
-    # Search page (public-site work) and the enquiry pipeline each own their URLs.
+    path("search/", views.search, name="search"),
     path("enquire/", include("treatments_cms.enquiries.urls")),
 ]

@@ -1,1 +1,61 @@
 """Public views of the plugin that are not Wagtail pages."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.template.response import TemplateResponse
+
+from .models import AlternativePage, ConditionPage, TreatmentPage
+from .models.links import live_public
+
+# A longer query is cut to this many characters; nobody types more.
+MAX_QUERY_LENGTH = 100
+# Results shown per type of page.
+RESULTS_PER_GROUP = 20
+
+SEARCH_GROUPS = (
+    ("treatments", "Treatments", TreatmentPage),
+    ("conditions", "Conditions", ConditionPage),
+    ("alternatives", "Alternatives", AlternativePage),
+)
+
+
+@dataclass(frozen=True)
+class SearchGroup:
+    key: str
+    title: str
+    results: list[Any]
+
+
+def clean_query(value):
+    """The query as typed, on one line, without control characters, capped."""
+    text = "".join(char if char.isprintable() else " " for char in value or "")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search_pages(query):
+    """Live, public treatments, conditions and alternatives matching ``query``, by type."""
+    return [
+        SearchGroup(
+            key,
+            title,
+            list(live_public(model).search(query)[:RESULTS_PER_GROUP]),
+        )
+        for key, title, model in SEARCH_GROUPS
+    ]
+
+
+def search(request):
+    """The site search page: results grouped by type, a friendly empty state."""
+    query = clean_query(request.GET.get("q", ""))
+    groups = search_pages(query) if query else []
+    return TemplateResponse(
+        request,
+        "treatments_cms/search.html",
+        {
+            "query": query,
+            "groups": groups,
+            "total": sum(len(group.results) for group in groups),
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+    )

@@ -26,6 +26,14 @@ from wagtail.search import index
 
 from ..blocks import EvidenceSourceBlock, ExtraContentBlock
 from ..conf import app_settings
+from ..sections import (
+    KeyFact,
+    PageSection,
+    comparison_rows,
+    format_price,
+    shows_invasiveness,
+    text_sections,
+)
 from .links import TreatmentConditionLink, live_public, visible_links
 from .mixins import (
     RICH_TEXT_FEATURES,
@@ -97,19 +105,41 @@ class TreatmentIndexPageMixin(models.Model):
     class Meta:
         abstract = True
 
-    def get_treatments(self):
-        """Live, public treatments under this index, in explorer order."""
+    def get_treatments(self, condition=None):
+        """Live, public treatments under this index, in explorer order.
+
+        With ``condition``, only the treatments linked to that condition.
+        """
+        treatments = live_public(TreatmentPage).child_of(self)
+        if condition is not None:
+            treatments = treatments.filter(condition_links__condition=condition)
         return (
-            live_public(TreatmentPage)
-            .child_of(self)
-            .select_related("image")
+            treatments.select_related("image")
             .prefetch_related("image__renditions")
             .order_by("path")
         )
 
+    def get_filter_conditions(self):
+        """Live, public conditions that a treatment listed here treats, by title."""
+        return list(
+            live_public(ConditionPage)
+            .filter(treatment_links__page__in=self.get_treatments())
+            .distinct()
+            .order_by("title")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = _paginate(request, self.get_treatments())
+        slug = request.GET.get("condition", "").strip()
+        conditions = self.get_filter_conditions()
+        condition = next((c for c in conditions if c.slug == slug), None)
+        if slug and condition is None:
+            # A live condition that no treatment here treats (yet).
+            condition = live_public(ConditionPage).filter(slug=slug).first()
+        context["filter_conditions"] = conditions
+        context["condition"] = condition
+        context["unknown_condition"] = bool(slug) and condition is None
+        context["treatments"] = _paginate(request, self.get_treatments(condition))
         return context
 
 
@@ -246,8 +276,95 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
     ]
     review_panels = [*ReviewMixin.review_panels, FieldPanel("evidence_sources")]
 
+    # The rich-text sections of the public page, in order, around the linked
+    # conditions (after the first) and the comparison table (after the last):
+    # (field, anchor, heading).
+    text_sections_before_conditions = [
+        ("how_it_works", "how-it-works", "How it works"),
+    ]
+    text_sections_after_conditions = [
+        ("benefits", "benefits", "Benefits"),
+        ("limitations", "limitations", "What it cannot do"),
+        ("risks", "risks", "Risks and side effects"),
+        ("suitability", "suitability", "Who it suits"),
+        ("contraindications", "contraindications", "Who should not have it"),
+        ("preparation", "preparation", "Before a session"),
+        ("recovery", "recovery", "Recovery and downtime"),
+    ]
+
     class Meta:
         abstract = True
+
+    @property
+    def price_from_display(self):
+        """For example "£150"; "" when no price is given."""
+        return format_price(self.price_from)
+
+    def get_key_facts(self):
+        """The key-facts box: only the facts that are known."""
+        sessions = self.sessions_display
+        if sessions and self.session_interval_display:
+            sessions = f"{sessions}, {self.session_interval_display} apart"
+        facts = [
+            ("Sessions", sessions),
+            ("Results last", self.results_last_display),
+            ("Downtime", self.downtime_display.capitalize()),
+            (
+                "Price from",
+                self.price_from_display
+                and f"{self.price_from_display}, confirmed at consultation",
+            ),
+        ]
+        return [KeyFact(label, value) for label, value in facts if value]
+
+    def get_comparison_rows(self, alternative_links):
+        return comparison_rows(self, alternative_links)
+
+    def get_sections(self, condition_links, alternative_links):
+        """The sections that have content, in page order."""
+        sections = text_sections(self, self.text_sections_before_conditions)
+        if condition_links:
+            sections.append(
+                PageSection(
+                    "conditions",
+                    "Conditions it treats",
+                    condition_links,
+                    "treatments_cms/includes/condition_cards.html",
+                )
+            )
+        sections += text_sections(self, self.text_sections_after_conditions)
+        if self.body:
+            sections.append(
+                PageSection(
+                    "more",
+                    f"More about {self.title[:1].lower()}{self.title[1:]}",
+                    self.body,
+                    "treatments_cms/includes/stream_section.html",
+                )
+            )
+        rows = self.get_comparison_rows(alternative_links)
+        sections.append(
+            PageSection(
+                "comparison",
+                "How it compares",
+                {"rows": rows, "show_invasiveness": shows_invasiveness(rows)},
+                "treatments_cms/includes/comparison_table.html",
+            )
+        )
+        if self.evidence_sources:
+            sections.append(
+                PageSection(
+                    "evidence",
+                    "Evidence and guidance",
+                    self.evidence_sources,
+                    "treatments_cms/includes/stream_section.html",
+                )
+            )
+        return sections
+
+    def get_procedure_type(self):
+        """The schema.org procedure type, when known; a project may override."""
+        return ""
 
     @property
     def session_interval_display(self):
@@ -293,6 +410,10 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         context = super().get_context(request, *args, **kwargs)
         context["condition_links"] = self.get_condition_links()
         context["alternative_links"] = self.get_alternative_links()
+        context["key_facts"] = self.get_key_facts()
+        context["sections"] = self.get_sections(
+            context["condition_links"], context["alternative_links"]
+        )
         return context
 
 
@@ -358,6 +479,15 @@ class ConditionPageMixin(SummaryMixin, ReviewMixin):
         index.AutocompleteField("alternate_names"),
         index.SearchField("symptoms"),
         _linked_titles("treatment_links", "page"),
+    ]
+
+    health_aspects = {
+        "symptoms": "SymptomsHealthAspect",
+        "causes": "CausesHealthAspect",
+    }
+    text_section_fields = [
+        ("symptoms", "symptoms", "Symptoms"),
+        ("causes", "causes", "Causes"),
     ]
 
     content_panels = [
@@ -432,10 +562,38 @@ class ConditionPageMixin(SummaryMixin, ReviewMixin):
             .order_by("path")
         )
 
+    def get_sections(self, treatment_links, alternatives):
+        """The sections that have content, in page order."""
+        sections = text_sections(self, self.text_section_fields)
+        if treatment_links:
+            sections.append(
+                PageSection(
+                    "treatments",
+                    "Treatments for this condition",
+                    treatment_links,
+                    "treatments_cms/includes/treatment_cards.html",
+                    "TreatmentsHealthAspect",
+                )
+            )
+        if alternatives:
+            sections.append(
+                PageSection(
+                    "alternatives",
+                    "Other options",
+                    alternatives,
+                    "treatments_cms/includes/alternative_cards.html",
+                    "TreatmentsHealthAspect",
+                )
+            )
+        return sections
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["treatment_links"] = self.get_treatment_links()
         context["alternatives"] = self.get_alternatives()
+        context["sections"] = self.get_sections(
+            context["treatment_links"], context["alternatives"]
+        )
         return context
 
 
@@ -501,6 +659,20 @@ class AlternativePageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         FieldPanel("invasiveness"),
         FieldPanel("risks"),
     ]
+    health_aspects = {
+        "how_it_works": "HowItWorksHealthAspect",
+        "risks": "RisksOrComplicationsHealthAspect",
+    }
+    text_section_fields = [
+        ("how_it_works", "how-it-works", "How it works"),
+        ("risks", "risks", "Risks and side effects"),
+    ]
+    # schema.org procedure type of each level of invasiveness.
+    procedure_types = {
+        Invasiveness.NON_INVASIVE: "NoninvasiveProcedure",
+        Invasiveness.MINIMALLY_INVASIVE: "PercutaneousProcedure",
+        Invasiveness.SURGICAL: "SurgicalProcedure",
+    }
     link_panels = [
         MultipleChooserPanel(
             "condition_links",
@@ -531,10 +703,50 @@ class AlternativePageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
             .specific()
         )
 
+    def get_key_facts(self):
+        """The facts box: only the facts that are known."""
+        facts = [
+            ("Sessions", self.sessions_display),
+            ("Results last", self.results_last_display),
+            ("Downtime", self.downtime_display.capitalize()),
+            ("Invasiveness", self.get_invasiveness_display()),
+        ]
+        return [KeyFact(label, value) for label, value in facts if value]
+
+    def get_procedure_type(self):
+        return self.procedure_types.get(self.invasiveness, "")
+
+    def get_sections(self, condition_links, treatments):
+        """The sections that have content, in page order."""
+        sections = text_sections(self, self.text_section_fields)
+        if condition_links:
+            sections.append(
+                PageSection(
+                    "conditions",
+                    "What it can address",
+                    [link.condition for link in condition_links],
+                    "treatments_cms/includes/page_links.html",
+                )
+            )
+        if treatments:
+            sections.append(
+                PageSection(
+                    "treatments",
+                    "Treatments it is an alternative to",
+                    treatments,
+                    "treatments_cms/includes/page_links.html",
+                )
+            )
+        return sections
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["condition_links"] = self.get_condition_links()
         context["treatments"] = self.get_treatments()
+        context["key_facts"] = self.get_key_facts()
+        context["sections"] = self.get_sections(
+            context["condition_links"], context["treatments"]
+        )
         return context
 
 

@@ -1,0 +1,104 @@
+"""Template tags of the public site; each does its work in Python, cached per request."""
+
+import re
+
+from django import template
+
+from ..models import ClinicSettings
+from ..navigation import breadcrumb_trail, site_sections
+from ..structured_data import graph_for, render_json_ld
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def clinic_settings(context):
+    """The ClinicSettings of the request's site (cached on the request by Wagtail)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    return ClinicSettings.for_request(request)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_url(context):
+    """The URL of the clinic's privacy notice, or "" when none is live."""
+    clinic = clinic_settings(context)
+    if clinic is None or clinic.privacy_page_id is None:
+        return ""
+    page = clinic.privacy_page
+    if page is None or not page.live:
+        return ""
+    return page.get_url(context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def nav_sections(context):
+    """The treatment, condition and alternative indexes, for the navigation."""
+    return site_sections(context.get("request"))
+
+
+@register.simple_tag
+def nav_current(item, page):
+    """The ``aria-current`` value of a navigation item for the current page."""
+    if page is None or not hasattr(page, "path"):
+        return ""
+    if item.page.pk == page.pk:
+        return "page"
+    if page.path.startswith(item.page.path):
+        return "true"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The live pages from the home page down to ``page``."""
+    return breadcrumb_trail(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context):
+    """The page's schema.org JSON-LD, built from what the page shows."""
+    return render_json_ld(graph_for(context))
+
+
+@register.simple_tag
+def meta_description(page):
+    """The SEO description if set, else the summary (or introduction)."""
+    if page is None:
+        return ""
+    if hasattr(page, "get_meta_description"):
+        return page.get_meta_description()
+    return (
+        getattr(page, "search_description", "")
+        or getattr(page, "summary", "")
+        or getattr(page, "introduction", "")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def full_url(context, page):
+    """The page's full URL (for canonical and Open Graph)."""
+    return page.get_full_url(context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, url):
+    """``url`` made absolute against the current request."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.filter
+def and_join(items):
+    """["a", "b", "c"] -> "a, b and c"."""
+    items = [str(item) for item in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+@register.filter
+def tel_href(number):
+    """A phone number as a ``tel:`` link target: digits and a leading +."""
+    return "tel:" + re.sub(r"[^\d+]", "", str(number or ""))
