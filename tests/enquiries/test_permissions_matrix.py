@@ -17,21 +17,21 @@ ALL = set(ACTIONS)
 # role: (permissions or a group, the actions it may perform)
 ROLES = {
     "anonymous": None,
-    "editor": (dict(groups=["Editors"]), set()),
-    "add_only": (dict(perms=["add_enquiry"]), set()),
-    "change_without_view": (dict(perms=["change_enquiry", "delete_enquiry"]), set()),
-    "export_without_view": (dict(perms=["export_enquiry"]), set()),
-    "viewer": (dict(perms=["view_enquiry"]), {"list", "inspect"}),
+    "editor": ({"groups": ["Editors"]}, set()),
+    "add_only": ({"perms": ["add_enquiry"]}, set()),
+    "change_without_view": ({"perms": ["change_enquiry", "delete_enquiry"]}, set()),
+    "export_without_view": ({"perms": ["export_enquiry"]}, set()),
+    "viewer": ({"perms": ["view_enquiry"]}, {"list", "inspect"}),
     "view_export": (
-        dict(perms=["view_enquiry", "export_enquiry"]),
+        {"perms": ["view_enquiry", "export_enquiry"]},
         {"list", "inspect", "export"},
     ),
     "view_change": (
-        dict(perms=["view_enquiry", "change_enquiry"]),
+        {"perms": ["view_enquiry", "change_enquiry"]},
         {"list", "inspect", "edit"},
     ),
-    "handler": (dict(groups=["Enquiry handlers"]), ALL),
-    "superuser": (dict(superuser=True), ALL),
+    "handler": ({"groups": ["Enquiry handlers"]}, ALL),
+    "superuser": ({"superuser": True}, ALL),
 }
 
 

@@ -182,7 +182,7 @@ class EnquiryAdmin(ModelAdmin):
     history_view_class = EnquiryHistoryView
     inspect_view_enabled = True
 
-    list_display = ("received", "name", "treatment_title", "status", "assignee")
+    list_display = ("received", "name", "treatment_asked_about", "status", "assignee")
     list_filter = ("status", "treatment", "created_at")
     list_select_related = ("assignee",)
     list_per_page = 50
@@ -204,6 +204,10 @@ class EnquiryAdmin(ModelAdmin):
     @display(description="Received", ordering="created_at")
     def received(self, obj):
         return obj.created_at
+
+    @display(description="Treatment", ordering="treatment_title")
+    def treatment_asked_about(self, obj):
+        return obj.treatment_title
 
     def get_list_export(self, request):
         # Hides the download button from users who may not export.
