@@ -1,0 +1,81 @@
+"""Data protection: the retention purge, and per-person export and erasure.
+
+Each function writes to the audit log (ids and counts only) and returns counts;
+the management commands print those counts, never any enquiry content.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from treatments_cms.conf import app_settings
+from treatments_cms.models import ClinicSettings, Enquiry
+
+from . import audit
+from .export import enquiry_as_dict
+
+
+def retention_days():
+    """The default site's retention period, else ``TREATMENTS_CMS_ENQUIRY_RETENTION_DAYS``."""
+    clinic = (
+        ClinicSettings.objects.filter(site__is_default_site=True)
+        .only("enquiry_retention_days")
+        .first()
+    )
+    if clinic is not None:
+        return clinic.enquiry_retention_days
+    return app_settings.ENQUIRY_RETENTION_DAYS
+
+
+def expired_enquiries(days=None, now=None):
+    """Enquiries received more than ``days`` (default: the retention period) ago."""
+    days = retention_days() if days is None else days
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    return Enquiry.objects.filter(created_at__lt=cutoff)
+
+
+def enquiries_for(email):
+    """All of one person's enquiries: their email address, in any letter case."""
+    return Enquiry.objects.filter(email__iexact=email.strip())
+
+
+def _delete_logged(queryset, action, user=None, data=None):
+    with transaction.atomic():
+        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+        audit.log_enquiries(ids, action, user=user, data=data)
+        Enquiry.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+def purge_expired(dry_run=False, user=None):
+    """Delete enquiries older than the retention period; returns (count, days)."""
+    days = retention_days()
+    expired = expired_enquiries(days)
+    if dry_run:
+        return expired.count(), days
+    count = _delete_logged(
+        expired, audit.PURGE, user=user, data={"retention_days": days}
+    )
+    return count, days
+
+
+def erase_for(email, user=None):
+    """Delete all of one person's enquiries (right to erasure); returns the count."""
+    return _delete_logged(
+        enquiries_for(email), audit.ERASE, user=user, data={"reason": "request"}
+    )
+
+
+def export_for(email, user=None):
+    """All of one person's enquiries as plain data (subject access request)."""
+    enquiries = list(
+        enquiries_for(email).order_by("created_at", "pk").prefetch_related("concerns")
+    )
+    audit.log_enquiries(
+        [enquiry.pk for enquiry in enquiries],
+        audit.EXPORT,
+        user=user,
+        data={"format": "json"},
+    )
+    return [enquiry_as_dict(enquiry) for enquiry in enquiries]
