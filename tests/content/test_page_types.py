@@ -20,6 +20,8 @@ from treatments_cms.models import (
     ConditionIndexPage,
     ConditionPage,
     Outcome,
+    TreatmentAlternativeLink,
+    TreatmentConditionLink,
     TreatmentIndexPage,
     TreatmentPage,
 )
@@ -202,11 +204,17 @@ class TestEveryPageType(WagtailPageTestCase):
         self.superuser = self.create_superuser("page-tester")
         self.tree = factories.SiteTree.build()
         extra = factories.ConditionPageFactory(title="Sun damage")
-        self.tree.treatment.condition_links.create(
-            condition=extra, outcome="improves", note="Fades.", sort_order=1
+        TreatmentConditionLink.objects.create(
+            page=self.tree.treatment,
+            condition=extra,
+            outcome="improves",
+            note="Fades.",
+            sort_order=1,
         )
         other = factories.TreatmentPageFactory(title="Chemical resurfacing")
-        self.tree.treatment.alternative_links.create(alternative=other, sort_order=1)
+        TreatmentAlternativeLink.objects.create(
+            page=self.tree.treatment, alternative=other, sort_order=1
+        )
         self.pages = [
             self.tree.home,
             self.tree.treatment_index,

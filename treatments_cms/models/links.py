@@ -37,6 +37,9 @@ def visible_links(relation, target, targets, select=(), prefetch=()):
     return [link for link in links if getattr(link, f"{target}_id") in visible]
 
 
+SELF_ALTERNATIVE_MESSAGE = "A treatment cannot be an alternative to itself."
+
+
 class Outcome(models.TextChoices):
     TREATS = "treats", "Treats"
     IMPROVES = "improves", "Improves"
@@ -131,9 +134,7 @@ class TreatmentAlternativeLink(Orderable):
         if not self.alternative_id:
             return
         if self.page_id and self.alternative_id == self.page_id:
-            raise ValidationError(
-                {"alternative": "A treatment cannot be an alternative to itself."}
-            )
+            raise ValidationError({"alternative": SELF_ALTERNATIVE_MESSAGE})
         allowed = (
             apps.get_model("treatments_cms", "AlternativePage"),
             apps.get_model("treatments_cms", "TreatmentPage"),

@@ -34,7 +34,12 @@ from ..sections import (
     shows_invasiveness,
     text_sections,
 )
-from .links import TreatmentConditionLink, live_public, visible_links
+from .links import (
+    SELF_ALTERNATIVE_MESSAGE,
+    TreatmentConditionLink,
+    live_public,
+    visible_links,
+)
 from .mixins import (
     RICH_TEXT_FEATURES,
     ComparisonFactsMixin,
@@ -87,7 +92,20 @@ class TreatmentPageForm(WagtailAdminPageForm):
                 "Describe the risks and side effects before publishing: "
                 "visitors must see them before they enquire.",
             )
+        self._refuse_self_as_alternative()
         return cleaned_data
+
+    def _refuse_self_as_alternative(self):
+        """The link rows do not know their page while the form validates: check here."""
+        formset = self.formsets.get("alternative_links")
+        if formset is None or self.instance.pk is None:
+            return
+        for form in formset.forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            alternative = form.cleaned_data.get("alternative")
+            if alternative is not None and alternative.pk == self.instance.pk:
+                form.add_error("alternative", SELF_ALTERNATIVE_MESSAGE)
 
 
 # --- Treatments ------------------------------------------------------------
