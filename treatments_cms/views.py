@@ -1,5 +1,6 @@
 """Public views of the plugin that are not Wagtail pages."""
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,13 +34,21 @@ def clean_query(value):
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
+def search_terms(query):
+    """The words of ``query``, without the punctuation a search backend may parse."""
+    return " ".join(re.findall(r"\w+", query))
+
+
 def search_pages(query):
     """Live, public treatments, conditions and alternatives matching ``query``, by type."""
+    terms = search_terms(query)
+    if not terms:
+        return []
     return [
         SearchGroup(
             key,
             title,
-            list(live_public(model).search(query)[:RESULTS_PER_GROUP]),
+            list(live_public(model).search(terms)[:RESULTS_PER_GROUP]),
         )
         for key, title, model in SEARCH_GROUPS
     ]
