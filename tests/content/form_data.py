@@ -1,5 +1,6 @@
 """POST data for the admin's page forms, built the way the edit form submits it."""
 
+from django.utils.text import slugify
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -14,6 +15,7 @@ def treatment_form_data(
     """Form data for a valid treatment; ``conditions`` are dicts of link fields."""
     data = {
         "title": title,
+        "slug": slugify(title),
         "summary": "Fine needles prompt the skin to repair itself.",
         "how_it_works": rich_text("<p>Tiny needles make controlled punctures.</p>"),
         "benefits": rich_text("<p>Smoother texture.</p>"),
@@ -39,6 +41,7 @@ def treatment_form_data(
 def condition_form_data(title="Rosacea", **fields):
     data = {
         "title": title,
+        "slug": slugify(title),
         "summary": "Redness and flushing of the face.",
         "alternate_names": "",
         "symptoms": rich_text("<p>Flushing.</p>"),
@@ -51,6 +54,7 @@ def condition_form_data(title="Rosacea", **fields):
 def alternative_form_data(title="LED light therapy", conditions=(), **fields):
     data = {
         "title": title,
+        "slug": slugify(title),
         "summary": "Coloured light shone on the skin.",
         "invasiveness": "non_invasive",
         "results_last_unit": "years",
@@ -62,7 +66,12 @@ def alternative_form_data(title="LED light therapy", conditions=(), **fields):
 
 
 def index_form_data(title, **fields):
-    data = {"title": title, "introduction": "", "comments": inline_formset([])}
+    data = {
+        "title": title,
+        "slug": slugify(title),
+        "introduction": "",
+        "comments": inline_formset([]),
+    }
     data.update(fields)
     return nested_form_data(data)
 

@@ -148,9 +148,9 @@ def format_range(low, high, unit, singular=None):
     return f"{low} to {high} {unit}"
 
 
-def _validate_range(errors, low, high, field, label):
+def _validate_range(errors, low, high, field, message):
     if low is not None and high is not None and low > high:
-        errors[field] = f"The most {label} cannot be less than the fewest ({low})."
+        errors[field] = message.format(low=low)
 
 
 class ComparisonFactsMixin(models.Model):
@@ -230,21 +230,25 @@ class ComparisonFactsMixin(models.Model):
         super().clean()
         errors = {}
         _validate_range(
-            errors, self.sessions_min, self.sessions_max, "sessions_max", "sessions"
+            errors,
+            self.sessions_min,
+            self.sessions_max,
+            "sessions_max",
+            "The most sessions must be at least the fewest ({low}).",
         )
         _validate_range(
             errors,
             self.results_last_min,
             self.results_last_max,
             "results_last_max",
-            "time results last",
+            "The longest time results last must be at least the shortest ({low}).",
         )
         _validate_range(
             errors,
             self.downtime_min_days,
             self.downtime_max_days,
             "downtime_max_days",
-            "days of downtime",
+            "The most days of downtime must be at least the fewest ({low}).",
         )
         if errors:
             raise ValidationError(errors)
