@@ -342,3 +342,15 @@ def test_export_button_only_for_exporters(client, viewer_user, exporter_user, en
     assert "export=csv" not in text(client.get(url("index")))
     client.force_login(exporter_user)
     assert "export=csv" in text(client.get(url("index")))
+
+
+def test_treatment_usage_does_not_list_enquiries(client, superuser, enquiry, site_tree):
+    client.force_login(superuser)
+
+    response = client.get(
+        reverse("wagtailadmin_pages:usage", args=[site_tree.treatment.pk])
+    )
+
+    assert response.status_code == 200
+    assert f"Enquiry #{enquiry.pk}" not in text(response)
+    assert "enquiry" not in text(response).lower().split("<main", 1)[-1]

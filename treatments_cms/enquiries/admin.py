@@ -209,6 +209,11 @@ class EnquiryAdmin(ModelAdmin):
     def treatment_asked_about(self, obj):
         return obj.treatment_title
 
+    def register_indexing(self):
+        # Not in Wagtail's reference index: a treatment page's "Usage" tab
+        # would otherwise list every enquiry about it to the page's editors.
+        pass
+
     def get_list_export(self, request):
         # Hides the download button from users who may not export.
         if permissions.can_export(request.user):
