@@ -1,14 +1,17 @@
 """Fixtures for the real-browser tests: Chromium through Playwright, a live server.
 
-Playwright's sync API keeps an event loop in the test thread, which makes
-Django's ORM refuse to run there unless async-unsafe calls are allowed; the
-live server itself runs the site in its own thread.
+Playwright's sync API runs an event loop in the test thread while it is
+started. Django then refuses ORM calls there unless async-unsafe calls are
+allowed, and hands out a separate database connection for that "async"
+context. So Playwright is started per test, after the database and the demo
+content are set up, and that extra connection is closed before it stops.
 """
 
 import os
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 
 from tests.browser import tools
 from tests.browser.screens import DESKTOP
@@ -24,24 +27,6 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(f"SKIPPED: {reason}")
 
 
-@pytest.fixture(scope="session")
-def chromium(live_server):
-    """One headless Debian Chromium for the whole run (never a downloaded one).
-
-    It depends on the live server so that it closes first: a connection
-    Chromium still holds open must not outlive the server's database access.
-    """
-    path = tools.require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=path, headless=True, args=tools.CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def demo_site(transactional_db, live_server):
     """The demo content in the test database, served by the live server."""
@@ -49,6 +34,29 @@ def demo_site(transactional_db, live_server):
     site = build_demo_site()
     site.base_url = live_server.url
     return site
+
+
+@pytest.fixture
+def launch_chromium():
+    """Start Playwright and Debian's headless Chromium (never a downloaded one)."""
+    path = tools.require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, headless=True, args=tools.CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+            connections.close_all()  # the connection Django opened for this loop
+
+
+@pytest.fixture
+def chromium(demo_site, launch_chromium):
+    """Chromium, started once the demo site is in the database."""
+    return launch_chromium
 
 
 @pytest.fixture
