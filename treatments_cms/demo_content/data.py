@@ -136,8 +136,8 @@ CONDITIONS = [
             ),
             "alternate_names": "thread veins, telangiectasia",
             "symptoms": (
-                "<p>Fine branching lines, like a web, that are usually painless "
-                "but can make the skin look flushed.</p>"
+                "<p>Fine branching lines, like a web. They seldom hurt but can "
+                "make the skin look flushed.</p>"
             ),
             "causes": (
                 "<p>Small vessels close to the surface widen and stay that way. "

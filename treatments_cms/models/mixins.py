@@ -7,8 +7,10 @@ the concrete pages in ``pages.py`` combine each mixin with Wagtail's ``Page``.
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.signals import setting_changed
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -29,6 +31,21 @@ class PageTypesFromSetting:
 
     def __get__(self, instance, owner):
         return getattr(app_settings, self.setting_name)
+
+
+@receiver(setting_changed)
+def _forget_page_types_from_settings(*, setting, **kwargs):
+    """Wagtail caches a page type's parents; drop the cache when its setting changes."""
+    if not setting.startswith(app_settings.prefix):
+        return
+    from wagtail.models import get_page_models
+
+    for model in get_page_models():
+        if any(
+            isinstance(vars(klass).get("parent_page_types"), PageTypesFromSetting)
+            for klass in model.__mro__
+        ):
+            model._clean_parent_page_models = None
 
 
 class SummaryMixin(models.Model):
