@@ -15,7 +15,7 @@ WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 # The README shows the top of each page: tall enough to show the page's
 # character, short enough to keep each image small.
 README_PAGES = {"treatment", "condition"}
-README_HEIGHT = {"phone": 2000, "desktop": 1400}
+README_HEIGHT = {"phone": 2400, "desktop": 2200}
 
 
 def update_readme():
