@@ -23,7 +23,7 @@ def make_user(db):
     Bare codenames are enquiry permissions; ``app.codename`` names any other.
     """
 
-    def make(*perms, username=None, groups=(), superuser=False):
+    def make(*perms, username=None, groups=(), superuser=False, admin_access=True):
         user_model = get_user_model()
         username = username or f"user{user_model.objects.count() + 1}"
         if superuser:
@@ -33,9 +33,8 @@ def make_user(db):
         user = user_model.objects.create_user(
             username, f"{username}@example.com", "password"
         )
-        labels = ["wagtailadmin.access_admin"] + [
-            p if "." in p else f"treatments_cms.{p}" for p in perms
-        ]
+        labels = ["wagtailadmin.access_admin"] if admin_access else []
+        labels += [p if "." in p else f"treatments_cms.{p}" for p in perms]
         user.user_permissions.add(*[_permission(label) for label in labels])
         for name in groups:
             user.groups.add(Group.objects.get(name=name))

@@ -148,3 +148,17 @@ def test_history_view_needs_view_permission(client, make_user, enquiry, role):
     login_as(client, make_user, role)
     url = reverse("treatments_cms_enquiry_modeladmin_history", args=[enquiry.pk])
     assert outcome(client.get(url)) == "denied"
+
+
+def test_enquiry_permissions_without_admin_access_get_nothing(
+    client, make_user, enquiry
+):
+    user = make_user(
+        "view_enquiry", "change_enquiry", "export_enquiry", admin_access=False
+    )
+    client.force_login(user)
+
+    for action in ACTIONS:
+        response = client.get(action_url(action, enquiry.pk))
+        assert outcome(response) in ("login", "denied"), action
+        assert enquiry.name not in body(response)

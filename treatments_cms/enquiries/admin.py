@@ -64,10 +64,7 @@ class EnquiryAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "assignee" in self.fields:
-            self.fields["assignee"].queryset = permissions.handlers().order_by(
-                "username"
-            )
+        self.fields["assignee"].queryset = permissions.handlers().order_by("username")
 
 
 class EnquiryIndexView(IndexView):
