@@ -287,4 +287,6 @@ class ComparisonFactsMixin(models.Model):
         """For example "3 to 7 days", or "none" when no downtime is expected."""
         if self.downtime_min_days == 0 and not self.downtime_max_days:
             return "none"
-        return format_range(self.downtime_min_days, self.downtime_max_days, "days")
+        # "up to 3 days" reads better than "0 to 3 days".
+        low = self.downtime_min_days or None
+        return format_range(low, self.downtime_max_days, "days")
