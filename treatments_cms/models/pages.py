@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -414,12 +415,13 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         ids = [link.alternative_id for link in links]
         targets = {}
         for model in (AlternativePage, TreatmentPage):
-            for page in (
-                model.objects.filter(pk__in=ids)
-                .select_related("image")
-                .prefetch_related("image__renditions")
-            ):
+            for page in model.objects.filter(pk__in=ids).select_related("image"):
                 targets.setdefault(page.pk, page)
+        # One renditions query for both page types, so a mix of alternatives
+        # costs the same as one kind.
+        prefetch_related_objects(
+            [page.image for page in targets.values() if page.image_id], "renditions"
+        )
         for link in links:
             link.target = targets[link.alternative_id]
         return links
