@@ -1,0 +1,1 @@
+"""Request timings and query counts for the public pages; run with ``make bench``."""
