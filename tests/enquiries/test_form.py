@@ -1,6 +1,7 @@
 """The enquiry form as visitors see it: fields, errors, and what it refuses."""
 
 import pytest
+from django import forms
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
@@ -20,6 +21,7 @@ from tests.factories import (
     ConsentStatementFactory,
     TreatmentPageFactory,
 )
+from treatments_cms.enquiries.forms import EnquiryForm
 from treatments_cms.models import ConsentStatement, Enquiry
 
 pytestmark = pytest.mark.usefixtures("no_wait")
@@ -529,3 +531,27 @@ def test_the_thank_you_page_explains_what_happens_next(client, site_tree):
         in text
     )
     assert "cooling-off period" in text
+
+
+# --- Swapping the form class --------------------------------------------------------
+
+
+class ReferralForm(EnquiryForm):
+    referral = forms.CharField(label="How did you hear about us?", max_length=100)
+
+
+def test_the_form_class_is_swappable(client, site_tree, settings):
+    settings.TREATMENTS_CMS_ENQUIRY_FORM_CLASS = (
+        "tests.enquiries.test_form.ReferralForm"
+    )
+
+    page = soup(client.get(site_tree.treatment.url))
+    missing = client.post(ENQUIRY_URL, valid_data(site_tree))
+    given = client.post(ENQUIRY_URL, valid_data(site_tree, referral="A friend"))
+
+    label = page.find("label", {"for": "id_referral"})
+    assert label.get_text() == "How did you hear about us?"
+    assert missing.status_code == 400
+    assert ("#id_referral", "This field is required.") in error_summary(missing)
+    assert given.status_code == 302
+    assert Enquiry.objects.count() == 1

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from freezegun import freeze_time
 from wagtail import hooks
@@ -276,3 +276,61 @@ def test_the_hook_is_registered(client, site_tree):
     response = client.get(site_tree.treatment.url)
 
     assert_no_store(response)
+
+
+def test_an_integrity_error_that_is_not_a_double_click_is_not_hidden(
+    site_tree, monkeypatch
+):
+    form = _cleaned_form(site_tree)
+
+    def fail(**kwargs):
+        raise IntegrityError("some other constraint")
+
+    monkeypatch.setattr(Enquiry.objects, "create", fail)
+
+    with pytest.raises(IntegrityError):
+        save_enquiry(form, consent_statement=site_tree.consent, submission_key="k" * 32)
+
+
+def test_without_the_token_check_enquiries_are_stored_without_a_key(
+    client, site_tree, settings
+):
+    settings.TREATMENTS_CMS_ENQUIRY_SPAM_CHECKS = [
+        "treatments_cms.enquiries.spam.check_honeypot"
+    ]
+
+    response = client.post(ENQUIRY_URL, valid_data(site_tree, form_token="none"))
+
+    assert response.status_code == 302
+    assert Enquiry.objects.get().submission_key is None
+
+
+def test_the_hook_marks_responses_that_are_already_rendered(rf):
+    from django.http import HttpResponse
+
+    marked, plain = rf.get("/"), rf.get("/")
+    marked._treatments_cms_enquiry_rendered = True
+    serve = no_store_on_enquiry_pages(lambda page, request, a, k: HttpResponse("x"))
+
+    assert_no_store(serve(None, marked, (), {}))
+    assert "Cache-Control" not in serve(None, plain, (), {})
+
+
+def test_the_signal_is_skipped_for_an_enquiry_deleted_meanwhile(site_tree, mailoutbox):
+    from treatments_cms.enquiries.services import after_commit
+    from treatments_cms.signals import enquiry_submitted
+
+    received = []
+
+    def receiver(sender, enquiry, **kwargs):
+        received.append(enquiry)
+
+    enquiry_submitted.connect(receiver)
+    try:
+        after_commit(987654)
+        after_commit(EnquiryFactory(treatment=site_tree.treatment).pk)
+    finally:
+        enquiry_submitted.disconnect(receiver)
+
+    assert len(received) == 1  # only the enquiry that exists
+    assert len(mailoutbox) == 1

@@ -226,12 +226,6 @@ class EnquiryForm(forms.Form):
         """True when no consent statement is in force: the form cannot be sent."""
         return self.consent_statement is None
 
-    def clean_treatment(self):
-        treatment = self.cleaned_data["treatment"]
-        if self.fixed_treatment is not None and treatment.pk != self.fixed_treatment.pk:
-            raise ValidationError("Choose a treatment from the list.")
-        return treatment
-
     def clean(self):
         cleaned_data = super().clean()
         if self.closed:
