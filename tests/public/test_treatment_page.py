@@ -274,3 +274,35 @@ def test_every_id_is_unique_and_there_is_one_h1(client, site_tree):
     assert len(page.find_all("h1")) == 1
     for element in page.find_all(attrs={"aria-labelledby": True}):
         assert page.find(id=element["aria-labelledby"]) is not None
+
+
+def test_extra_prose_and_evidence_sources(client, site_tree):
+    treatment = site_tree.treatment
+    treatment.body = [("paragraph", "<p>More words for the curious.</p>")]
+    treatment.evidence_sources = [
+        (
+            "source",
+            {
+                "title": "Laser resurfacing guidance",
+                "publisher": "NICE",
+                "url": "https://example.org/guidance",
+                "year": 2020,
+            },
+        )
+    ]
+    treatment.save_revision().publish()
+
+    page = soup(client.get(treatment.url))
+
+    more = page.find("section", id="more")
+    assert text(more) == (
+        "More about laser skin rejuvenation More words for the curious."
+    )
+    evidence = page.find("section", id="evidence")
+    assert text(evidence.find("li")) == "Laser resurfacing guidance, NICE (2020)"
+    assert links(evidence) == {
+        "Laser resurfacing guidance": "https://example.org/guidance"
+    }
+    contents = links(page.find("nav", class_="on-this-page"))
+    assert contents["More about laser skin rejuvenation"] == "#more"
+    assert contents["Evidence and guidance"] == "#evidence"

@@ -376,7 +376,7 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
                     "evidence",
                     "Evidence and guidance",
                     self.evidence_sources,
-                    "treatments_cms/includes/stream_section.html",
+                    "treatments_cms/includes/evidence_sources.html",
                 )
             )
         return sections
