@@ -95,7 +95,8 @@ def payloads(tree, draft_id):
     )
     noise = st.dictionaries(keys, anything, max_size=3)
     return st.tuples(
-        st.sampled_from(["page", "standalone"]),
+        # A quarter from treatment pages: re-rendering a whole page costs more.
+        st.sampled_from(["page", "standalone", "standalone", "standalone"]),
         noise,
         st.lists(mutations(tree, draft_id), min_size=1, max_size=3),
         st.sampled_from(["multipart", "urlencoded"]),
