@@ -104,7 +104,7 @@ class DemoContentLoader:
             if self._link_values(page, relation, fields) != list(rows):
                 setattr(page, relation, self._new_links(link_model, fields, rows))
                 changed.append(relation)
-        if changed or not page.live or page.has_unpublished_changes:
+        if changed or not page.live:
             page.full_clean()
             page.save_revision().publish()
             self.report("updated", f"page: {page.title}")
