@@ -328,20 +328,28 @@ def windows(words, size):
     return {seed.digest(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def copied_sentences(text):
+def copied_sentences(text, sentences=seed.SENTENCES):
     words = seed.words(text)
     return [
         (length, digest)
-        for length, digest in seed.SENTENCES
+        for length, digest in sentences
         if digest in windows(words, length)
     ]
 
 
 def test_the_fingerprints_catch_a_copied_sentence():
-    copied = "Intro. For the treatment of wrinkles a patient can expect the results "
-    copied += "to last anywhere from one to three years. Outro."
-    assert copied_sentences(copied) == [(19, seed.digest(seed.words(copied)[1:20]))]
-    assert windows(seed.words(copied), seed.SHINGLE_WORDS) & seed.SHINGLES
+    """The check itself, on a made-up source (the seed's own text stays out of the repo)."""
+    source = "Lasers warm the skin gently. Collagen then grows back over some weeks!"
+    sentences, shingles = seed.fingerprint(source)
+    assert [length for length, _ in sentences] == [5, 7]
+
+    copied = "<p>Intro.</p><p>COLLAGEN then grows back, over some weeks; outro.</p>"
+    assert copied_sentences(copied, sentences) == [sentences[1]]
+    assert windows(seed.words(copied), seed.SHINGLE_WORDS) & set(shingles)
+
+    reworded = "Over some weeks, new collagen grows back."
+    assert copied_sentences(reworded, sentences) == []
+    assert not windows(seed.words(reworded), seed.SHINGLE_WORDS) & set(shingles)
 
 
 def test_no_field_shares_six_words_in_a_row_with_the_seed():
