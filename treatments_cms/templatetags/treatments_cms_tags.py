@@ -3,6 +3,7 @@
 import re
 
 from django import template
+from wagtail.models import Site
 
 from ..models import ClinicSettings
 from ..navigation import breadcrumb_trail, site_sections
@@ -13,9 +14,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def clinic_settings(context):
-    """The ClinicSettings of the request's site (cached on the request by Wagtail)."""
+    """The ClinicSettings of the request's site (cached on the request by Wagtail).
+
+    None outside a request, or for a host no site answers.
+    """
     request = context.get("request")
-    if request is None:
+    if request is None or Site.find_for_request(request) is None:
         return None
     return ClinicSettings.for_request(request)
 
@@ -65,8 +69,6 @@ def json_ld(context):
 @register.simple_tag
 def meta_description(page):
     """The SEO description if set, else the summary (or introduction)."""
-    if page is None:
-        return ""
     if hasattr(page, "get_meta_description"):
         return page.get_meta_description()
     return (
