@@ -4,10 +4,9 @@ Playwright's sync API runs an event loop in the test thread while it is
 started. Django then refuses ORM calls there unless async-unsafe calls are
 allowed, and hands out a separate database connection for that "async"
 context. So Playwright is started per test, after the database and the demo
-content are set up, and that extra connection is closed before it stops.
+content are set up, async-unsafe calls are allowed only while it runs, and
+that extra connection is closed before it stops.
 """
-
-import os
 
 import pytest
 from django.core.cache import cache
@@ -16,8 +15,6 @@ from django.db import connections
 from tests.browser import tools
 from tests.browser.screens import DESKTOP
 from tests.browser.site import build_demo_site
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -37,9 +34,10 @@ def demo_site(transactional_db, live_server):
 
 
 @pytest.fixture
-def launch_chromium():
+def launch_chromium(monkeypatch):
     """Start Playwright and Debian's headless Chromium (never a downloaded one)."""
     path = tools.require_chromium()
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
