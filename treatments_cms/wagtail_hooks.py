@@ -9,6 +9,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from .enquiries import audit
 from .enquiries.admin import EnquiryAdmin
 from .enquiries.dashboard import add_new_enquiries_panel
+from .enquiries.views import no_store_on_enquiry_pages
 from .models import ClinicSettings, ConsentStatement, Practitioner
 
 
@@ -37,3 +38,5 @@ register_setting(ClinicSettings, icon="site")
 modeladmin_register(EnquiryAdmin)
 hooks.register("register_log_actions", audit.register_log_actions)
 hooks.register("construct_homepage_panels", add_new_enquiries_panel)
+# A page that shows the enquiry form is sent with Cache-Control: private, no-store.
+hooks.register("on_serve_page", no_store_on_enquiry_pages)

@@ -133,3 +133,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "txt", "xlsx"]
 
 # The demo site's home page is the only parent the three index pages accept.
 TREATMENTS_CMS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+
+# A refused form (stale or missing CSRF token) gets a friendly page that tells
+# the visitor to reload and send again, not Django's bare 403.
+CSRF_FAILURE_VIEW = "treatments_cms.enquiries.views.csrf_failure"

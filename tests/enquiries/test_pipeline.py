@@ -267,11 +267,6 @@ def test_the_hook_makes_a_treatment_page_private(client, site_tree):
     assert "no-store" not in condition.get("Cache-Control", "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="wagtail_hooks.py must register no_store_on_enquiry_pages for "
-    "on_serve_page; remove this marker when it does",
-)
 def test_the_hook_is_registered(client, site_tree):
     response = client.get(site_tree.treatment.url)
 
