@@ -90,6 +90,10 @@ def live_conditions(site=None, treatment=None):
     queryset = ConditionPage.objects.live().public()
     if site is not None:
         queryset = queryset.in_site(site)
+    if treatment is not None and treatment.pk is None:
+        # A new page in an editor's preview: its links exist only in memory.
+        ids = [link.condition_id for link in treatment.condition_links.all()]
+        return queryset.filter(pk__in=ids).order_by("title")
     if treatment is not None:
         return queryset.filter(treatment_links__page=treatment).order_by(
             "treatment_links__sort_order"
