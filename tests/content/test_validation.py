@@ -89,6 +89,21 @@ def test_publishing_without_risks_is_refused(admin_client, site_tree):
     assert not TreatmentPage.objects.filter(slug="microneedling").exists()
 
 
+def test_submitting_for_review_without_risks_is_refused(admin_client, site_tree):
+    """A review workflow ends in publishing, so submitting asks for the risks too."""
+    data = {"risks": rich_text(""), "action-submit": "action-submit"}
+    response = add_treatment(admin_client, site_tree.treatment_index, **data)
+    assert response.status_code == 200
+    assert RISKS in page_text(response)
+    assert not TreatmentPage.objects.filter(slug="microneedling").exists()
+
+    data["risks"] = rich_text("<p>Redness for a day or two.</p>")
+    response = add_treatment(admin_client, site_tree.treatment_index, **data)
+    assert response.status_code == 302
+    page = TreatmentPage.objects.get(slug="microneedling")
+    assert page.current_workflow_state is not None
+
+
 def test_a_draft_without_risks_can_be_saved(admin_client, site_tree):
     response = add_treatment(
         admin_client, site_tree.treatment_index, risks=rich_text("")

@@ -82,11 +82,12 @@ def strip_rich_text(value):
 
 
 class TreatmentPageForm(WagtailAdminPageForm):
-    """Admin form that refuses to publish a treatment without its risks."""
+    """Admin form that refuses to publish (or send for review) a treatment without risks."""
 
     def clean(self):
         cleaned_data = super().clean()
-        publishing = self.data.get("action-publish")
+        # Submitting to a review workflow ends in publishing, so it asks too.
+        publishing = self.data.get("action-publish") or self.data.get("action-submit")
         if publishing and not strip_rich_text(cleaned_data.get("risks", "")):
             self.add_error(
                 "risks",
