@@ -251,6 +251,25 @@ def test_the_error_summary_links_to_each_invalid_field(client, site_tree):
     assert not page.find(id="id_phone").has_attr("aria-invalid")
 
 
+def test_each_missing_or_wrong_answer_says_what_to_do(client, site_tree):
+    response = client.post(
+        ENQUIRY_URL,
+        valid_data(
+            site_tree, name="", email="not-an-email", contact_method="fax", consent=""
+        ),
+    )
+
+    assert response.status_code == 400
+    assert error_summary(response) == [
+        ("#id_name", "Enter your name."),
+        ("#id_email", "Enter an email address like name@example.com."),
+        ("#id_contact_method", "Choose email or phone."),
+        ("#id_consent", "Tick the consent box so we can use your answers."),
+    ]
+    blank = client.post(ENQUIRY_URL, valid_data(site_tree, email=""))
+    assert ("#id_email", "Enter your email address.") in error_summary(blank)
+
+
 def test_invalid_groups_describe_their_error_on_the_fieldset(client, site_tree):
     response = client.post(
         ENQUIRY_URL, valid_data(site_tree, origin="standalone", contact_method="fax")

@@ -154,10 +154,15 @@ class EnquiryForm(forms.Form):
         max_length=150,
         validators=[validate_single_line, validate_no_html],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "Enter your name."},
     )
     email = forms.EmailField(
         label="Email address",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter an email address like name@example.com.",
+        },
     )
     phone = TextField(
         label="Phone number (optional)",
@@ -171,6 +176,10 @@ class EnquiryForm(forms.Form):
         choices=ContactMethod.choices,
         initial=ContactMethod.EMAIL,
         widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how we should contact you.",
+            "invalid_choice": "Choose email or phone.",
+        },
     )
     treatment = TitleChoiceField(
         label="Treatment you are interested in",
