@@ -190,7 +190,7 @@ class SiteTree:
             conditions=[condition],
             alternatives=[alternative],
         )
-        return SimpleNamespace(
+        tree = SimpleNamespace(
             home=home_page(),
             settings=ClinicSettingsFactory(),
             consent=ConsentStatementFactory(),
@@ -201,6 +201,17 @@ class SiteTree:
             condition=condition,
             alternative=alternative,
         )
+        # Every page of the tree, home first, in tree order.
+        tree.pages = [
+            tree.home,
+            tree.treatment_index,
+            tree.condition_index,
+            tree.alternative_index,
+            tree.treatment,
+            tree.condition,
+            tree.alternative,
+        ]
+        return tree
 
 
 class EnquiryFactory(factory.django.DjangoModelFactory):

@@ -1,13 +1,5 @@
 def test_site_tree_renders(client, site_tree):
-    for page in (
-        site_tree.home,
-        site_tree.treatment_index,
-        site_tree.condition_index,
-        site_tree.alternative_index,
-        site_tree.treatment,
-        site_tree.condition,
-        site_tree.alternative,
-    ):
+    for page in site_tree.pages:
         response = client.get(page.url)
         assert response.status_code == 200, page
     body = client.get(site_tree.condition.url).content.decode()

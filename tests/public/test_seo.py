@@ -272,15 +272,7 @@ def test_sitemap_lists_every_live_public_page(client, site_tree):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     body = response.content.decode()
-    live = [
-        site_tree.home,
-        site_tree.treatment_index,
-        site_tree.condition_index,
-        site_tree.alternative_index,
-        site_tree.treatment,
-        site_tree.condition,
-        site_tree.alternative,
-    ]
+    live = site_tree.pages
     for page in live:
         assert f"<loc>{full(page)}</loc>" in body
     assert body.count("<loc>") == len(live)

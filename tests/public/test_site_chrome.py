@@ -9,15 +9,7 @@ from tests.public.conftest import links, main_text, soup, text
 
 @pytest.fixture
 def every_page(site_tree):
-    return [
-        site_tree.home,
-        site_tree.treatment_index,
-        site_tree.condition_index,
-        site_tree.alternative_index,
-        site_tree.treatment,
-        site_tree.condition,
-        site_tree.alternative,
-    ]
+    return site_tree.pages
 
 
 def test_skip_link_is_the_first_link_and_reaches_main(client, every_page):
