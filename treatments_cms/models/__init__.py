@@ -1,5 +1,7 @@
 """All the plugin's models, importable from ``treatments_cms.models``."""
 
+from .alternatives import AlternativeIndexPageMixin, AlternativePageMixin, Invasiveness
+from .conditions import ConditionIndexPageMixin, ConditionPageMixin
 from .enquiries import ContactMethod, Enquiry, EnquiryStatus, NotificationStatus
 from .links import (
     AlternativeConditionLink,
@@ -10,21 +12,15 @@ from .links import (
 from .mixins import ComparisonFactsMixin, ReviewMixin, SummaryMixin
 from .pages import (
     AlternativeIndexPage,
-    AlternativeIndexPageMixin,
     AlternativePage,
-    AlternativePageMixin,
     ConditionIndexPage,
-    ConditionIndexPageMixin,
     ConditionPage,
-    ConditionPageMixin,
-    Invasiveness,
     TreatmentIndexPage,
-    TreatmentIndexPageMixin,
     TreatmentPage,
-    TreatmentPageMixin,
 )
 from .settings import ClinicSettings
 from .snippets import ConsentStatement, Practitioner, PractitionerMixin
+from .treatments import TreatmentIndexPageMixin, TreatmentPageMixin
 
 __all__ = [
     "AlternativeConditionLink",

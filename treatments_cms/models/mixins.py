@@ -6,13 +6,18 @@ the concrete pages in ``pages.py`` combine each mixin with Wagtail's ``Page``.
 
 import datetime
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.signals import setting_changed
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
 
 from ..conf import app_settings
 
@@ -290,3 +295,42 @@ class ComparisonFactsMixin(models.Model):
         # "up to 3 days" reads better than "0 to 3 days".
         low = self.downtime_min_days or None
         return format_range(low, self.downtime_max_days, "days")
+
+
+def rich_text_field(help_text, **kwargs):
+    return RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, help_text=help_text, **kwargs
+    )
+
+
+def linked_titles(relation, target):
+    """Index the titles of the pages at the far end of a link relation."""
+    return index.RelatedFields(
+        relation,
+        [
+            index.RelatedFields(
+                target,
+                [index.SearchField("title"), index.AutocompleteField("title")],
+            )
+        ],
+    )
+
+
+def paginate(request, queryset):
+    """One page of cards; an invalid or out-of-range ``?page=`` gives a valid page."""
+    paginator = Paginator(queryset, app_settings.INDEX_PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def strip_rich_text(value):
+    """The visible text of a rich-text value, for emptiness checks."""
+    return strip_tags(str(value or "")).strip()
+
+
+def page_model(name):
+    """One of the plugin's concrete page models, looked up when needed.
+
+    The page mixins query the concrete pages (a condition lists treatments);
+    looking them up lazily keeps the modules free of import cycles.
+    """
+    return apps.get_model("treatments_cms", name)
