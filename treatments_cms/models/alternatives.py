@@ -20,6 +20,7 @@ from .mixins import (
     ComparisonFactsMixin,
     ReviewMixin,
     SummaryMixin,
+    as_cards,
     linked_titles,
     page_model,
     paginate,
@@ -42,13 +43,7 @@ class AlternativeIndexPageMixin(models.Model):
         abstract = True
 
     def get_alternatives(self):
-        return (
-            live_public(page_model("AlternativePage"))
-            .child_of(self)
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("path")
-        )
+        return as_cards(live_public(page_model("AlternativePage")).child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -22,6 +22,7 @@ from .links import (
 from .mixins import (
     ReviewMixin,
     SummaryMixin,
+    as_cards,
     linked_titles,
     page_model,
     paginate,
@@ -45,13 +46,7 @@ class ConditionIndexPageMixin(models.Model):
         abstract = True
 
     def get_conditions(self):
-        return (
-            live_public(page_model("ConditionPage"))
-            .child_of(self)
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("path")
-        )
+        return as_cards(live_public(page_model("ConditionPage")).child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -168,12 +163,11 @@ class ConditionPageMixin(SummaryMixin, ReviewMixin):
     def get_alternatives(self):
         """Live, public alternatives that say they address this condition."""
         return list(
-            live_public(page_model("AlternativePage"))
-            .filter(condition_links__condition=self)
-            .distinct()
-            .select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("path")
+            as_cards(
+                live_public(page_model("AlternativePage"))
+                .filter(condition_links__condition=self)
+                .distinct()
+            )
         )
 
     def get_sections(self, treatment_links, alternatives):

@@ -334,3 +334,16 @@ def page_model(name):
     looking them up lazily keeps the modules free of import cycles.
     """
     return apps.get_model("treatments_cms", name)
+
+
+def as_cards(pages):
+    """Pages ready for cards: image and its renditions loaded, in explorer order.
+
+    The one place card queries prefetch, so a listing costs the same number of
+    queries whatever the number of cards.
+    """
+    return (
+        pages.select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("path")
+    )

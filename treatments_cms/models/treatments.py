@@ -38,6 +38,7 @@ from .mixins import (
     DurationUnit,
     ReviewMixin,
     SummaryMixin,
+    as_cards,
     linked_titles,
     page_model,
     paginate,
@@ -98,11 +99,7 @@ class TreatmentIndexPageMixin(models.Model):
         treatments = live_public(page_model("TreatmentPage")).child_of(self)
         if condition is not None:
             treatments = treatments.filter(condition_links__condition=condition)
-        return (
-            treatments.select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("path")
-        )
+        return as_cards(treatments)
 
     def get_filter_conditions(self):
         """Live, public conditions that a treatment listed here treats, by title."""
