@@ -14,6 +14,9 @@ DEFAULTS = {
     "REVIEW_INTERVAL_DAYS": 365,
     # Days an enquiry is kept before ``purge_enquiries`` removes it.
     "ENQUIRY_RETENTION_DAYS": 365,
+    # The shortest retention period the clinic settings accept (and the purge
+    # applies), so a mistaken value cannot delete recent enquiries in bulk.
+    "ENQUIRY_RETENTION_MIN_DAYS": 30,
     # Cards per page on the index pages.
     "INDEX_PAGE_SIZE": 12,
     # --- Enquiry pipeline (treatments_cms.enquiries) ---
@@ -42,6 +45,11 @@ DEFAULTS = {
     "ENQUIRY_TRUSTED_PROXY_COUNT": 0,
     # send_enquiry_notifications gives up on an enquiry after this many attempts.
     "ENQUIRY_NOTIFICATION_MAX_ATTEMPTS": 5,
+    # The task backend alias (Django's TASKS setting) notifications are queued on.
+    "ENQUIRY_TASK_BACKEND": "default",
+    # Seconds after which a claimed ("sending") notification whose worker died
+    # may be claimed again.
+    "ENQUIRY_NOTIFICATION_LEASE_SECONDS": 15 * 60,
 }
 
 

@@ -12,3 +12,12 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps; no collectstatic needed.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Wagtail's own background tasks run at once in tests, as they did before the
+# task queue; clinic notifications go through the database queue exactly as in
+# production, and tests run the worker to send them.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "enquiries": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+TREATMENTS_CMS_ENQUIRY_TASK_BACKEND = "enquiries"

@@ -27,7 +27,10 @@ ACTIONS = (
 
 
 def register_log_actions(actions):
-    """The ``register_log_actions`` hook: the plugin's enquiry audit actions."""
+    """The ``register_log_actions`` hook: the enquiry audit actions and log model."""
+    from treatments_cms.models import Enquiry, EnquiryLogEntry
+
+    actions.register_model(Enquiry, EnquiryLogEntry)
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
 

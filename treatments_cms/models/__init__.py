@@ -2,7 +2,13 @@
 
 from .alternatives import AlternativeIndexPageMixin, AlternativePageMixin, Invasiveness
 from .conditions import ConditionIndexPageMixin, ConditionPageMixin
-from .enquiries import ContactMethod, Enquiry, EnquiryStatus, NotificationStatus
+from .enquiries import (
+    ContactMethod,
+    Enquiry,
+    EnquiryLogEntry,
+    EnquiryStatus,
+    NotificationStatus,
+)
 from .links import (
     AlternativeConditionLink,
     Outcome,
@@ -37,6 +43,7 @@ __all__ = [
     "ConsentStatement",
     "ContactMethod",
     "Enquiry",
+    "EnquiryLogEntry",
     "EnquiryStatus",
     "Invasiveness",
     "NotificationStatus",

@@ -7,6 +7,9 @@ after the retention period.
 
 from django.conf import settings
 from django.db import models
+from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
+
+from ..emails import email_match_key
 
 
 class EnquiryStatus(models.TextChoices):
@@ -24,6 +27,8 @@ class ContactMethod(models.TextChoices):
 
 class NotificationStatus(models.TextChoices):
     PENDING = "pending", "Pending"
+    # Claimed by one worker or retry run; nobody else sends it meanwhile.
+    SENDING = "sending", "Sending"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
 
@@ -46,6 +51,12 @@ class Enquiry(models.Model):
     )
     name = models.CharField(max_length=150)
     email = models.EmailField(db_index=True)
+    # The address in one form for matching (export and erasure find every row
+    # of a person): NFC, invisible characters removed, case-folded, domain in
+    # its ASCII (IDNA) form. Kept in step with ``email`` by ``save()``.
+    email_key = models.CharField(
+        max_length=512, db_index=True, blank=True, editable=False
+    )
     phone = models.CharField(max_length=40, blank=True)
     contact_method = models.CharField(
         max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
@@ -96,6 +107,11 @@ class Enquiry(models.Model):
     )
     notification_attempts = models.PositiveSmallIntegerField(default=0)
     notified_at = models.DateTimeField(null=True, blank=True)
+    # When a worker or retry run claimed the notification (status "sending"); a
+    # claim older than the lease is taken to have died and may be claimed again.
+    notification_claimed_at = models.DateTimeField(
+        null=True, blank=True, editable=False
+    )
     notification_error = models.CharField(
         max_length=255,
         blank=True,
@@ -110,3 +126,38 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return f"Enquiry #{self.pk} about {self.treatment_title}"
+
+    def save(self, *args, **kwargs):
+        self.email_key = email_match_key(self.email)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "email_key"}
+        super().save(*args, **kwargs)
+
+
+class EnquiryLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Only people who may view enquiries see their audit trail.
+
+        Wagtail's default shows a model's log entries to anyone holding any one
+        permission on it (change, export or delete alone).
+        """
+        from ..enquiries.permissions import can_view
+
+        return self.all() if can_view(user) else self.none()
+
+
+class EnquiryLogEntry(BaseLogEntry):
+    """The enquiry audit trail, kept apart from other models' log entries."""
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = EnquiryLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = "enquiry log entry"
+        verbose_name_plural = "enquiry log entries"
+
+    def __str__(self):
+        return f"EnquiryLogEntry {self.pk}: {self.action} on enquiry {self.object_id}"

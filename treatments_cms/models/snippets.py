@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 
@@ -68,11 +69,13 @@ class ConsentStatementQuerySet(models.QuerySet):
         )
 
 
-class ConsentStatement(models.Model):
+class ConsentStatement(RevisionMixin, models.Model):
     """A version of the consent text the enquiry form asks visitors to accept.
 
-    Versions are kept, not overwritten: each enquiry records the version its
-    visitor agreed to.
+    Versions are evidence, never overwritten: each enquiry records the version
+    its visitor agreed to, and a version any enquiry references can be neither
+    edited nor deleted. New wording is published as a new version. Revisions
+    keep every saved state of a version that no enquiry references yet.
     """
 
     version = models.CharField(
