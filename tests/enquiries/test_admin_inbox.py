@@ -136,7 +136,7 @@ def test_filter_by_treatment(client, viewer_user, site_tree):
     )
     client.force_login(viewer_user)
 
-    html = text(client.get(url("index"), {"treatment__id__exact": other.pk}))
+    html = text(client.get(url("index"), {"treatment__page_ptr__exact": other.pk}))
 
     assert needle.name in html
     assert laser.name not in html
@@ -260,9 +260,7 @@ def test_edit_changes_handling_fields_only(client, handler_user, enquiry):
     )
 
 
-def test_only_enquiry_viewers_can_be_assigned(
-    client, handler_user, editor_user, enquiry
-):
+def test_only_handlers_can_be_assigned(client, handler_user, editor_user, enquiry):
     client.force_login(handler_user)
 
     response = client.post(

@@ -8,13 +8,31 @@ user list, inspect and export every enquiry, and the history view checks no
 permission at all. Here every view needs the explicit "view enquiry"
 permission, export needs "export enquiry" on top, nobody creates enquiries in
 the admin, and only status, assignee and internal notes can be edited.
+
+Its list view also turns every unknown query parameter into an ORM lookup
+(``?assignee__password__startswith=`` reads a password hash), and a bad value
+is a server error. The inbox accepts only the parameters of the filters it
+declares, checks each value, and answers anything else with a 400.
 """
 
+import datetime
+import re
+
 from django.contrib.admin import display
+from django.contrib.admin.filters import (
+    ChoicesFieldListFilter,
+    DateFieldListFilter,
+    RelatedFieldListFilter,
+)
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -34,6 +52,51 @@ from treatments_cms.models import Enquiry
 
 from . import audit, permissions
 from .export import EXPORT_FIELDS, EXPORT_HEADINGS, enquiry_export_row, neutralise_cell
+
+# An enquiry id in a URL: digits only, no sign, no leading zero, no quoting.
+ID_PATTERN = re.compile(r"[1-9][0-9]{0,18}")
+LARGEST_BIGINT = BaseDatabaseOperations.integer_field_ranges["BigAutoField"][1]
+SEARCH_MAX_LENGTH = 200
+PAGE_PATTERN = re.compile(r"[1-9][0-9]{0,5}")
+ORDER_PATTERN = re.compile(r"-?[0-9]{1,2}(\.-?[0-9]{1,2})*")
+BOOLEAN_VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+
+def parse_id(value, largest=LARGEST_BIGINT):
+    """``value`` as a positive integer id, or None if it is anything else."""
+    if not ID_PATTERN.fullmatch(value):
+        return None
+    number = int(value)
+    return number if number <= largest else None
+
+
+def largest_id(field):
+    """The largest value the column a relation finally points to can hold."""
+    while field.is_relation:
+        field = field.target_field
+    ranges = BaseDatabaseOperations.integer_field_ranges
+    return ranges.get(field.get_internal_type(), (0, LARGEST_BIGINT))[1]
+
+
+def parse_moment(value):
+    """An ISO date or date-time as an aware datetime the database can store."""
+    try:
+        moment = parse_datetime(value)
+        if moment is None:
+            day = parse_date(value)
+            if day is None:
+                return None
+            moment = datetime.datetime.combine(day, datetime.time())
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        moment.astimezone(datetime.UTC)  # out of range near year 1 or 9999
+    except (ValueError, OverflowError):
+        return None
+    return moment
+
+
+class InboxQueryError(Exception):
+    """The list was asked for something it does not offer; answered with a 400."""
 
 
 class EnquiryPermissionHelper(PermissionHelper):
@@ -60,18 +123,160 @@ class EnquiryPermissionHelper(PermissionHelper):
 
 
 class EnquiryAdminForm(WagtailAdminModelForm):
-    """Status, assignee and notes; the assignee is someone who can see enquiries."""
+    """Status, assignee and notes; the assignee is one of the enquiry handlers."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = permissions.handlers().order_by("username")
 
 
+class HandlerListFilter(RelatedFieldListFilter):
+    """The assignee filter, offering only members of the enquiry handlers group."""
+
+    def field_choices(self, field, request, model_admin):
+        return [
+            (user.pk, str(user)) for user in permissions.handlers().order_by("username")
+        ]
+
+
+class AnswersViewMixin:
+    """A page that shows a visitor's answers: audited, and never stored by a cache.
+
+    Every rendering is one "view" entry naming the enquiry by number: a GET,
+    and an edit form shown again with errors.
+    """
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        audit.log_enquiry_viewed(self.instance, self.request.user)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            enquiry=self.instance,
+            concerns=list(self.instance.concerns.all()),
+            **kwargs,
+        )
+
+
+class NeutralSubtitleMixin:
+    """The page names the enquiry by number only (no treatment asked about)."""
+
+    def get_page_subtitle(self):
+        return audit.neutral_title(self.instance.pk)
+
+
 class EnquiryIndexView(IndexView):
-    """The list, with a CSV export gated by the export permission and audited."""
+    """The list, filtered only as declared, with a CSV export gated and audited."""
 
     FORMATS = ("csv",)
     export_buttons_template_name = "treatments_cms/admin/enquiry_export_button.html"
+    # "ot" and "e" are not dropped silently: like any undeclared parameter they
+    # reach get_filters() and are refused there.
+    IGNORED_PARAMS = (IndexView.ORDER_VAR, IndexView.SEARCH_VAR, IndexView.EXPORT_VAR)
+    ERROR_FLAG = None
+    # The parameters the list itself reads; each filter adds its own.
+    LIST_PARAMS = (
+        IndexView.ORDER_VAR,
+        IndexView.PAGE_VAR,
+        IndexView.SEARCH_VAR,
+        IndexView.EXPORT_VAR,
+    )
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return super().dispatch(request, *args, **kwargs)  # to the login page
+        if not self.permission_helper.user_can_list(request.user):
+            raise PermissionDenied
+        try:
+            self.check_list_params(request)
+            response = super().dispatch(request, *args, **kwargs)
+        except InboxQueryError as error:
+            return self.bad_request(str(error))
+        except IncorrectLookupParameters:
+            # A parameter naming no field at all (checked by the filters).
+            return self.bad_request(
+                _("The enquiry list has no filter by one of the given parameters.")
+            )
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def bad_request(self, message):
+        """A plain 400; it never repeats what was asked for."""
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+    def check_list_params(self, request):
+        """Search, ordering, page and export: each once, each well formed."""
+        for name in self.LIST_PARAMS:
+            values = request.GET.getlist(name)
+            if len(values) > 1:
+                raise InboxQueryError(_("Each parameter may be given only once."))
+        search = request.GET.get(self.SEARCH_VAR, "")
+        if len(search) > SEARCH_MAX_LENGTH or "\x00" in search:
+            raise InboxQueryError(_("The search is too long or not plain text."))
+        page = request.GET.get(self.PAGE_VAR)
+        if page is not None and not PAGE_PATTERN.fullmatch(page):
+            raise InboxQueryError(_("The page number is not a positive number."))
+        export = request.GET.get(self.EXPORT_VAR)
+        if export is not None and export not in self.FORMATS:
+            raise InboxQueryError(_("The list can only be downloaded as CSV."))
+        order = request.GET.get(self.ORDER_VAR)
+        list_display = self.model_admin.get_list_display(request)
+        if order is not None:
+            columns = order.replace("-", "").split(".")
+            if (
+                not ORDER_PATTERN.fullmatch(order)
+                or len(set(columns)) != len(columns)
+                or any(int(column) >= len(list_display) for column in columns)
+            ):
+                raise InboxQueryError(_("The list cannot be sorted that way."))
+
+    def get_filters(self, request):
+        """The declared filters, their values checked; any other parameter refused.
+
+        wagtail-modeladmin applies whatever the filters leave over as ORM
+        lookups; here nothing may be left over.
+        """
+        filter_specs, has_filters, remaining, use_distinct = super().get_filters(
+            request
+        )
+        if remaining:
+            raise InboxQueryError(
+                _("The enquiry list has no filter by one of the given parameters.")
+            )
+        for spec in filter_specs:
+            self.clean_filter_values(spec)
+        return filter_specs, has_filters, {}, use_distinct
+
+    def clean_filter_values(self, spec):
+        """Check each value a filter was given; the filter then uses the cleaned one."""
+        for name in spec.expected_parameters():
+            values = self.params.getlist(name)
+            if not values:
+                continue
+            if len(values) > 1:
+                raise InboxQueryError(_("Each parameter may be given only once."))
+            value = self.clean_filter_value(spec, name, values[0])
+            if value is None:
+                raise InboxQueryError(
+                    _("One of the filters was given a value it does not offer.")
+                )
+            spec.used_parameters[name] = [value]
+
+    def clean_filter_value(self, spec, name, value):
+        """The value the filter should use, or None if it is not one it offers."""
+        if name.endswith("__isnull"):
+            return BOOLEAN_VALUES.get(value.lower())
+        if isinstance(spec, DateFieldListFilter):
+            return parse_moment(value)
+        if isinstance(spec, RelatedFieldListFilter) and name == spec.lookup_kwarg:
+            return parse_id(value, largest_id(spec.field))
+        if isinstance(spec, ChoicesFieldListFilter) and name == spec.lookup_kwarg:
+            choices = {str(key) for key, _label in spec.field.flatchoices}
+            return value if value in choices else None
+        # A filter this view does not know how to check is refused, not applied.
+        return None
 
     def to_row_dict(self, item):
         return enquiry_export_row(item)
@@ -101,32 +306,15 @@ class EnquiryIndexView(IndexView):
         return response
 
 
-class EnquiryInspectView(InspectView):
+class EnquiryInspectView(AnswersViewMixin, InspectView):
     """The visitor's answers, read-only; every view is written to the audit log."""
 
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        audit.log_enquiry_viewed(self.instance, request.user)
-        patch_cache_control(response, private=True, no_store=True)
-        return response
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            enquiry=self.instance,
-            concerns=list(self.instance.concerns.all()),
-            **kwargs,
-        )
+class EnquiryEditView(AnswersViewMixin, EditView):
+    """Status, assignee and internal notes; the visitor's answers shown read-only.
 
-
-class EnquiryEditView(EditView):
-    """Status, assignee and internal notes; the visitor's answers shown read-only."""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            enquiry=self.instance,
-            concerns=list(self.instance.concerns.all()),
-            **kwargs,
-        )
+    Showing the form shows the answers, so it is audited like inspect.
+    """
 
     def form_valid(self, form):
         self.instance = form.save()
@@ -143,8 +331,8 @@ class EnquiryEditView(EditView):
         return redirect(self.get_success_url())
 
 
-class EnquiryDeleteView(DeleteView):
-    """Deletes one enquiry; the log entry names it only by number."""
+class EnquiryDeleteView(NeutralSubtitleMixin, DeleteView):
+    """Deletes one enquiry; the page and the log entry name it only by number."""
 
     def post(self, request, *args, **kwargs):
         pk = self.instance.pk
@@ -159,7 +347,7 @@ class EnquiryDeleteView(DeleteView):
         return redirect(self.index_url)
 
 
-class EnquiryHistoryView(HistoryView):
+class EnquiryHistoryView(NeutralSubtitleMixin, HistoryView):
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_inspect_obj(user, self.instance)
 
@@ -180,7 +368,13 @@ class EnquiryAdmin(ModelAdmin):
     inspect_view_enabled = True
 
     list_display = ("received", "name", "treatment_asked_about", "status", "assignee")
-    list_filter = ("status", "treatment", "created_at")
+    # The only filters the list accepts (see EnquiryIndexView.get_filters).
+    list_filter = (
+        "status",
+        "treatment",
+        "created_at",
+        ("assignee", HandlerListFilter),
+    )
     list_select_related = ("assignee",)
     list_per_page = 50
     search_fields = ("name", "email")
@@ -216,3 +410,27 @@ class EnquiryAdmin(ModelAdmin):
         if permissions.can_export(request.user):
             return self.list_export
         return ()
+
+    def instance_view(self, view_class, request, instance_pk):
+        """One enquiry's page: refused before the lookup to non-viewers.
+
+        wagtail-modeladmin looks the id up before checking anything, so "abc"
+        is a server error and an unknown id tells anyone whether it exists.
+        """
+        if not permissions.can_view(request.user):
+            raise PermissionDenied
+        if parse_id(instance_pk) is None:
+            raise Http404
+        return view_class.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+    def inspect_view(self, request, instance_pk):
+        return self.instance_view(self.inspect_view_class, request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        return self.instance_view(self.edit_view_class, request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        return self.instance_view(self.delete_view_class, request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        return self.instance_view(self.history_view_class, request, instance_pk)

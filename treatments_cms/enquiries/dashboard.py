@@ -1,14 +1,20 @@
 """The "New enquiries" panel on the admin dashboard."""
 
+from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from treatments_cms.models import Enquiry, EnquiryStatus
 
 from . import permissions
+from .notify import INSPECT_URL_NAME
 
 
 class NewEnquiriesPanel(Component):
-    """How many enquiries are new, and the latest five, linked to their inspect view."""
+    """How many enquiries are new, and the latest five, linked to their inspect view.
+
+    Shown on every admin home page, so it names enquiries by number, treatment
+    and time only: never the visitor (opening one is audited, this is not).
+    """
 
     name = "new_enquiries"
     template_name = "treatments_cms/admin/new_enquiries_panel.html"
@@ -17,13 +23,20 @@ class NewEnquiriesPanel(Component):
 
     def get_context_data(self, parent_context):
         new = Enquiry.objects.filter(status=EnquiryStatus.NEW)
+        latest = new.order_by("-created_at", "-pk").only(
+            "pk", "created_at", "treatment_title"
+        )[: self.latest_count]
         return {
             "new_count": new.count(),
-            "latest": list(
-                new.order_by("-created_at", "-pk").only(
-                    "pk", "created_at", "name", "treatment_title"
-                )[: self.latest_count]
-            ),
+            "latest": [
+                {
+                    "pk": enquiry.pk,
+                    "url": reverse(INSPECT_URL_NAME, args=[enquiry.pk]),
+                    "treatment_title": enquiry.treatment_title,
+                    "created_at": enquiry.created_at,
+                }
+                for enquiry in latest
+            ],
         }
 
 

@@ -46,19 +46,13 @@ def can_export(user):
 
 
 def handlers():
-    """Active users who may be assigned an enquiry: those who can view enquiries."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Permission
-    from django.db.models import Q
+    """Active members of the enquiry handlers group: the only possible assignees.
 
-    perm = Permission.objects.filter(content_type__app_label=APP_LABEL, codename=VIEW)
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(user_permissions__in=perm)
-            | Q(groups__permissions__in=perm)
-        )
-        .distinct()
+    Not every user who may view enquiries: a superuser or a viewer outside the
+    group is not offered, and the edit form refuses them.
+    """
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        is_active=True, groups__name=HANDLERS_GROUP_NAME
     )
