@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# manage.py asks unattended runs to name their settings; make uses the
+# development settings unless DJANGO_SETTINGS_MODULE says otherwise.
+MANAGE := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-clinic_site.settings.dev} $(BIN)/python manage.py
 
 .PHONY: run test lint format bench install node clean
 
@@ -28,11 +31,16 @@ $(NODE_STAMP): package.json package-lock.json
 
 node: $(NODE_STAMP)
 
+# The task worker (clinic notifications, Wagtail's background tasks) runs next
+# to the server and stops with it; in production it is a process of its own.
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_dev_admin
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_dev_admin
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 0' INT TERM; \
+	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install node
 	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=90 $(PYTEST_ARGS)
@@ -40,8 +48,8 @@ test: install node
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run --noinput
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run --noinput
 
 format: install
 	$(BIN)/ruff format .

@@ -50,6 +50,11 @@ DEFAULTS = {
     # Seconds after which a claimed ("sending") notification whose worker died
     # may be claimed again.
     "ENQUIRY_NOTIFICATION_LEASE_SECONDS": 15 * 60,
+    # Let notifications "send" through Django's console, dummy, locmem or file
+    # mail backend while DEBUG is off (tests, or a project whose notifier sends
+    # no email). Left False, the worker and send_enquiry_notifications refuse,
+    # rather than mark as sent a notification nobody received.
+    "ENQUIRY_ALLOW_NON_DELIVERING_MAIL_BACKEND": False,
 }
 
 

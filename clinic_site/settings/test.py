@@ -21,3 +21,7 @@ TASKS = {
     "enquiries": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 TREATMENTS_CMS_ENQUIRY_TASK_BACKEND = "enquiries"
+
+# Django's test runner swaps in the in-memory mail backend; let notifications
+# be "sent" to it (tests of the refusal switch this back off).
+TREATMENTS_CMS_ENQUIRY_ALLOW_NON_DELIVERING_MAIL_BACKEND = True

@@ -281,3 +281,31 @@ def test_index_pages_paginate(settings, query, titles):
     request = RequestFactory().get(f"/treatments/{query}")
     context = index.get_context(request)
     assert [page.title for page in context["treatments"]] == titles
+
+
+def test_notification_task_backend_must_be_configured(settings):
+    from treatments_cms.checks import check_notification_task_backend
+
+    settings.TREATMENTS_CMS_ENQUIRY_TASK_BACKEND = "missing"
+    assert [m.id for m in check_notification_task_backend(None)] == [
+        "treatments_cms.E014"
+    ]
+
+
+def test_notification_task_backend_that_runs_in_the_request_warns(settings):
+    from treatments_cms.checks import check_notification_task_backend
+
+    settings.DEBUG = False
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    settings.TREATMENTS_CMS_ENQUIRY_TASK_BACKEND = "default"
+    assert [m.id for m in check_notification_task_backend(None)] == [
+        "treatments_cms.W003"
+    ]
+    settings.TREATMENTS_CMS_ENQUIRY_TASK_BACKEND = "enquiries"
+    settings.TASKS = {
+        **settings.TASKS,
+        "enquiries": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+    assert check_notification_task_backend(None) == []

@@ -4,9 +4,12 @@ Import the fixtures into a test module to use them; ``fresh_throttle`` is
 autouse there, so one test's accepted enquiries never throttle the next.
 """
 
+from unittest import mock
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import caches
+from django.core.management import call_command
 from django.urls import reverse
 
 from treatments_cms.enquiries.spam import issue_token
@@ -46,6 +49,26 @@ def valid_data(tree, *, origin="page", token=None, **overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def run_worker(*, backend="enquiries"):
+    """Run the task worker until the notification queue is empty, as production does.
+
+    The worker drops "obsolete" connections between tasks; inside a test's
+    transaction that would close it, so that housekeeping is switched off here.
+    """
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections"
+    ):
+        call_command(
+            "db_worker",
+            "--backend",
+            backend,
+            "--batch",
+            "--no-startup-delay",
+            "--no-reload",
+            verbosity=0,
+        )
 
 
 def assert_no_store(response):

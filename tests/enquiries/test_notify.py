@@ -1,4 +1,4 @@
-"""Telling the clinic: after commit, no health data, failures recorded and retried."""
+"""Telling the clinic: queued after commit, no health data, failures recorded and retried."""
 
 import datetime
 import smtplib
@@ -17,10 +17,12 @@ from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
     THANKS_URL,
     fresh_throttle,
     no_wait,
+    run_worker,
     valid_data,
 )
 from tests.factories import EnquiryFactory, TreatmentPageFactory
 from treatments_cms.enquiries import notify
+from treatments_cms.enquiries.notify import Delivery
 from treatments_cms.models import Enquiry, NotificationStatus
 from treatments_cms.signals import enquiry_submitted
 
@@ -65,6 +67,8 @@ def test_the_clinic_is_emailed_after_commit_without_visitor_data(
         response = submit(client, site_tree)
 
     assert response.status_code == 302
+    assert mailoutbox == []  # queued, not sent by the request
+    run_worker()
     enquiry = Enquiry.objects.get()
     [mail] = mailoutbox
     assert mail.to == ["a@example.com", "b@example.com"]
@@ -81,6 +85,7 @@ def test_the_clinic_is_emailed_after_commit_without_visitor_data(
     assert enquiry.notification_status == NotificationStatus.SENT
     assert enquiry.notification_attempts == 1
     assert enquiry.notified_at is not None
+    assert enquiry.notification_claimed_at is None
     assert enquiry.notification_error == ""
 
 
@@ -92,6 +97,7 @@ def test_a_treatment_title_cannot_inject_headers(
 
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, site_tree)
+    run_worker()
 
     [mail] = mailoutbox
     assert "\n" not in mail.subject and "\r" not in mail.subject
@@ -129,6 +135,7 @@ def test_a_failing_mail_server_loses_nothing(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(client, site_tree)
+    run_worker()
 
     assert response.status_code == 302
     assert response["Location"] == THANKS_URL
@@ -147,6 +154,7 @@ def test_the_failure_is_logged_by_type_only(
 
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, site_tree)
+    run_worker()
 
     assert "SMTPException" in caplog.text
     assert "mail server said no" not in caplog.text
@@ -162,6 +170,7 @@ def test_no_recipients_is_a_recorded_failure(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(client, site_tree)
+    run_worker()
 
     assert response.status_code == 302
     assert mailoutbox == []
@@ -182,7 +191,7 @@ def test_the_email_links_to_the_admin_home_without_the_inbox(site_tree, monkeypa
 def test_a_deleted_treatment_still_notifies_the_default_site(site_tree, mailoutbox):
     enquiry = EnquiryFactory(treatment=None, treatment_title="Old treatment")
 
-    assert notify.deliver_notification(enquiry.pk) is True
+    assert notify.deliver_notification(enquiry.pk) == Delivery.SENT
 
     assert mailoutbox[0].subject == "New enquiry about Old treatment"
     assert mailoutbox[0].to == ["enquiries@example.com"]
@@ -193,7 +202,7 @@ def test_an_enquiry_deleted_before_delivery_is_skipped(site_tree, mailoutbox):
     pk = enquiry.pk
     enquiry.delete()
 
-    assert notify.deliver_notification(pk) is False
+    assert notify.deliver_notification(pk) == Delivery.SKIPPED
     assert mailoutbox == []
 
 
@@ -216,6 +225,8 @@ def test_the_notifier_is_swappable(
 
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, site_tree)
+    assert CALLS == []  # not in the request
+    run_worker()
 
     enquiry = Enquiry.objects.get()
     assert [pk for pk, _atomic in CALLS] == [enquiry.pk]
@@ -236,6 +247,7 @@ def test_a_broken_notifier_never_reaches_the_visitor(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = submit(client, site_tree)
+    run_worker()
 
     assert response.status_code == 302
     assert Enquiry.objects.get().notification_error == "RuntimeError"
@@ -263,7 +275,8 @@ def test_the_signal_is_sent_after_commit(
         enquiry_submitted.disconnect(receiver)
 
     enquiry = Enquiry.objects.get()
-    assert received == [(Enquiry, enquiry.pk, NotificationStatus.SENT)]
+    # The notification is queued by then, not sent.
+    assert received == [(Enquiry, enquiry.pk, NotificationStatus.PENDING)]
 
 
 def test_a_failing_receiver_is_logged_and_ignored(
@@ -280,6 +293,7 @@ def test_a_failing_receiver_is_logged_and_ignored(
         enquiry_submitted.disconnect(receiver)
 
     assert response.status_code == 302
+    run_worker()
     assert Enquiry.objects.get().notification_status == NotificationStatus.SENT
     assert (
         f"An enquiry_submitted receiver raised ValueError for enquiry "
@@ -316,9 +330,12 @@ def test_the_command_retries_pending_and_failed_enquiries(
     call_command("send_enquiry_notifications")
 
     output = capsys.readouterr().out
-    assert output.strip() == (
-        "Notifications sent: 2; failed: 0; given up after 5 attempts: 1."
-    )
+    assert output.splitlines() == [
+        "Settings: clinic_site.settings.test; "
+        "mail backend: django.core.mail.backends.locmem.EmailBackend.",
+        "Notifications sent: 2; failed: 0; skipped (sent or claimed elsewhere): 0; "
+        "given up after 5 attempts: 1.",
+    ]
     assert "Private Person" not in output and "private words" not in output
     assert len(mailoutbox) == 2
     for enquiry, status, attempts in [
@@ -343,9 +360,11 @@ def test_the_command_counts_failures(site_tree, settings, capsys):
     call_command("send_enquiry_notifications", grace_minutes=0)
     call_command("send_enquiry_notifications", grace_minutes=0)
 
-    assert capsys.readouterr().out.splitlines() == [
-        "Notifications sent: 0; failed: 1; given up after 2 attempts: 0.",
-        "Notifications sent: 0; failed: 0; given up after 2 attempts: 1.",
+    assert capsys.readouterr().out.splitlines()[1::2] == [
+        "Notifications sent: 0; failed: 1; skipped (sent or claimed elsewhere): 0; "
+        "given up after 2 attempts: 0.",
+        "Notifications sent: 0; failed: 0; skipped (sent or claimed elsewhere): 0; "
+        "given up after 2 attempts: 1.",
     ]
     enquiry.refresh_from_db()
     assert enquiry.notification_attempts == 2

@@ -14,6 +14,7 @@ from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
     assert_no_store,
     fresh_throttle,
     no_wait,
+    run_worker,
     soup,
     valid_data,
 )
@@ -242,6 +243,12 @@ def test_the_enquiry_is_saved_before_the_clinic_is_told(
 
     callbacks[0]()
 
+    assert mailoutbox == []  # queued for the worker, not sent by the request
+    enquiry.refresh_from_db()
+    assert enquiry.notification_status == NotificationStatus.PENDING
+
+    run_worker()
+
     assert len(mailoutbox) == 1
     enquiry.refresh_from_db()
     assert enquiry.notification_status == NotificationStatus.SENT
@@ -326,6 +333,7 @@ def test_the_signal_is_skipped_for_an_enquiry_deleted_meanwhile(site_tree, mailo
         after_commit(EnquiryFactory(treatment=site_tree.treatment).pk)
     finally:
         enquiry_submitted.disconnect(receiver)
+    run_worker()
 
     assert len(received) == 1  # only the enquiry that exists
     assert len(mailoutbox) == 1

@@ -1,4 +1,9 @@
-"""Saving an enquiry: one transaction, one row per rendered form, notify after commit."""
+"""Saving an enquiry: one transaction, one row per rendered form, notify after commit.
+
+The request never talks to the mail server: after commit it only queues the
+notification task (``tasks.py``), which a worker runs. If even queueing fails,
+the enquiry stays "pending" and ``send_enquiry_notifications`` sends it later.
+"""
 
 import logging
 from functools import partial
@@ -8,7 +13,7 @@ from django.utils import timezone
 
 from ..models import Enquiry
 from ..signals import enquiry_submitted
-from .notify import deliver_notification
+from .tasks import enqueue_notification
 
 logger = logging.getLogger(__name__)
 
@@ -18,9 +23,9 @@ def save_enquiry(form, *, consent_statement, submission_key=None):
 
     ``submission_key`` is unique: when a second post of the same rendered form
     (a double click) loses the race, the first enquiry is returned instead of a
-    second one being stored. The clinic is notified, and ``enquiry_submitted``
-    sent, only once the transaction has committed (with or without
-    ``ATOMIC_REQUESTS``).
+    second one being stored. The clinic's notification is queued, and
+    ``enquiry_submitted`` sent, only once the transaction has committed (with or
+    without ``ATOMIC_REQUESTS``).
     """
     data = form.cleaned_data
     treatment = data["treatment"]
@@ -52,8 +57,15 @@ def save_enquiry(form, *, consent_statement, submission_key=None):
 
 
 def after_commit(enquiry_pk):
-    """Notify the clinic, then tell the project's receivers; never raise."""
-    deliver_notification(enquiry_pk)
+    """Queue the clinic's notification, then tell the project's receivers; never raise."""
+    try:
+        enqueue_notification(enquiry_pk)
+    except Exception as exc:  # the enquiry is stored; the retry command sends it
+        logger.error(
+            "Could not queue the notification of enquiry %s: %s",
+            enquiry_pk,
+            type(exc).__name__,
+        )
     enquiry = Enquiry.objects.filter(pk=enquiry_pk).first()
     if enquiry is None:
         return

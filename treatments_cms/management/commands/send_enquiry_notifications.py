@@ -1,18 +1,31 @@
-"""Retry the clinic's notification for enquiries whose email is pending or failed.
+"""Send the clinic's notification for enquiries the task worker has not sent.
 
-Run it from cron (e.g. every 10 minutes). It prints counts only, never any
-enquiry content. Pending enquiries younger than ``--grace-minutes`` are left to
-the request that saved them.
+Run it from cron (e.g. every 10 minutes) with the production settings. It picks
+enquiries whose notification failed, is still pending after ``--grace-minutes``
+(left to the worker until then), or was claimed by a worker that died (a
+"sending" claim older than ``TREATMENTS_CMS_ENQUIRY_NOTIFICATION_LEASE_SECONDS``).
+Each one is claimed atomically before it is sent, exactly as the worker does,
+so overlapping runs, or a run beside the worker, never send one twice.
+
+It prints the settings module and mail backend in use, then counts only, never
+any enquiry content. With ``DEBUG`` off and a mail backend that delivers nothing
+(console, dummy, locmem, file), it refuses: it marks nothing and exits non-zero.
 """
 
+import os
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
-from django.db.models import Q
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from ...conf import app_settings
-from ...enquiries.notify import deliver_notification
+from ...enquiries.notify import (
+    Delivery,
+    claimable,
+    deliver_notification,
+    mail_backend_refusal,
+)
 from ...models import Enquiry, NotificationStatus
 
 
@@ -24,7 +37,7 @@ class Command(BaseCommand):
             "--grace-minutes",
             type=int,
             default=5,
-            help="Skip pending enquiries younger than this (default 5).",
+            help="Leave pending enquiries younger than this to the worker (default 5).",
         )
         parser.add_argument(
             "--max-attempts",
@@ -35,12 +48,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, grace_minutes, max_attempts, **options):
+        verbose = options["verbosity"] > 0
+        if verbose:
+            settings_module = os.environ.get("DJANGO_SETTINGS_MODULE") or "(none)"
+            self.stdout.write(
+                f"Settings: {settings_module}; mail backend: {settings.EMAIL_BACKEND}."
+            )
+        reason = mail_backend_refusal()
+        if reason:
+            raise CommandError(reason)
         if max_attempts is None:
             max_attempts = app_settings.ENQUIRY_NOTIFICATION_MAX_ATTEMPTS
-        cutoff = timezone.now() - timedelta(minutes=grace_minutes)
-        due = Enquiry.objects.filter(
-            Q(notification_status=NotificationStatus.FAILED)
-            | Q(notification_status=NotificationStatus.PENDING, created_at__lte=cutoff)
+        now = timezone.now()
+        due = Enquiry.objects.filter(claimable(now)).exclude(
+            notification_status=NotificationStatus.PENDING,
+            created_at__gt=now - timedelta(minutes=grace_minutes),
         )
         gave_up = due.filter(notification_attempts__gte=max_attempts).count()
         pks = list(
@@ -48,9 +70,13 @@ class Command(BaseCommand):
             .order_by("created_at")
             .values_list("pk", flat=True)
         )
-        sent = sum(1 for pk in pks if deliver_notification(pk))
-        failed = len(pks) - sent
-        self.stdout.write(
-            f"Notifications sent: {sent}; failed: {failed}; "
-            f"given up after {max_attempts} attempts: {gave_up}."
-        )
+        counts = dict.fromkeys(Delivery, 0)
+        for pk in pks:
+            counts[deliver_notification(pk, max_attempts=max_attempts)] += 1
+        if verbose:
+            self.stdout.write(
+                f"Notifications sent: {counts[Delivery.SENT]}; "
+                f"failed: {counts[Delivery.FAILED]}; "
+                f"skipped (sent or claimed elsewhere): {counts[Delivery.SKIPPED]}; "
+                f"given up after {max_attempts} attempts: {gave_up}."
+            )
