@@ -6,6 +6,7 @@ from typing import Any
 
 from django.template.response import TemplateResponse
 
+from .middleware import query_value
 from .models import AlternativePage, ConditionPage, TreatmentPage
 from .models.links import live_public
 
@@ -56,7 +57,7 @@ def search_pages(query):
 
 def search(request):
     """The site search page: results grouped by type, a friendly empty state."""
-    query = clean_query(request.GET.get("q", ""))
+    query = clean_query(query_value(request, "q"))
     groups = search_pages(query) if query else []
     return TemplateResponse(
         request,

@@ -90,7 +90,7 @@ def test_query_string_preselects_the_treatment(client, site_tree):
     assert selected["value"] == str(site_tree.treatment.pk)
 
 
-@pytest.mark.parametrize("slug", ["no-such-treatment", "bad\x00slug", "<script>", ""])
+@pytest.mark.parametrize("slug", ["no-such-treatment", "<script>", "x" * 300, ""])
 def test_an_unknown_query_string_treatment_selects_nothing(client, site_tree, slug):
     response = client.get(ENQUIRY_URL, {"treatment": slug})
 
@@ -255,7 +255,7 @@ def test_each_missing_or_wrong_answer_says_what_to_do(client, site_tree):
     response = client.post(
         ENQUIRY_URL,
         valid_data(
-            site_tree, name="", email="not-an-email", contact_method="fax", consent=""
+            site_tree, name="", email="not-an-email", contact_method="fax", consent=None
         ),
     )
 

@@ -7,7 +7,10 @@ the same keyword arguments and cleans the same field names.
 
 HTML is refused rather than stored: a value that contains a tag (``<`` followed
 by a letter, ``/``, ``!`` or ``?``) is a form error. Output is escaped all the
-same.
+same. So are invisible formatting characters (Unicode category Cf: direction
+marks and overrides, zero-width spaces and joiners, the byte order mark), which
+make a stored name or address display as something else, and tick-box values
+other than the one a browser sends for the rendered box.
 """
 
 import re
@@ -19,6 +22,7 @@ from django.core.validators import RegexValidator
 from django.utils.module_loading import import_string
 
 from ..conf import app_settings
+from ..emails import email_match_key, normalise_email
 from ..models import ConditionPage, ContactMethod, TreatmentPage
 
 NOT_TAKING_ENQUIRIES = (
@@ -26,14 +30,39 @@ NOT_TAKING_ENQUIRIES = (
     "the clinic by phone or email instead."
 )
 
-# Line and paragraph separators and the bidirectional controls that can make
-# text display differently from how it is stored.
-_INVISIBLE = set("\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Line and paragraph separators: line breaks a single-line check must also see.
+_SEPARATORS = set("\u2028\u2029")
 _TAG_RE = re.compile(r"<\s*[A-Za-z!/?]")
+
+# The longest address mail can be sent to (RFC 5321's path limit less the
+# angle brackets), counted on the stored form and on the ASCII form of its domain.
+EMAIL_MAX_LENGTH = 254
+EMAIL_TOO_LONG = "Enter an email address of 254 characters or fewer."
+INVISIBLE_CHARACTERS = (
+    "Remove the invisible formatting characters (such as direction marks or "
+    "zero-width spaces): we cannot accept them."
+)
+# What a browser sends for a ticked box rendered without a value attribute.
+CHECKBOX_VALUE = "on"
+CHECKBOX_INVALID = (
+    "We could not read this tick box. Tick it or leave it empty, then send the "
+    "form again."
+)
 
 
 def _is_control(char):
-    return unicodedata.category(char) == "Cc" or char in _INVISIBLE
+    return unicodedata.category(char) == "Cc" or char in _SEPARATORS
+
+
+def has_invisible_characters(value):
+    """True when ``value`` holds a format character (Unicode category Cf)."""
+    return any(unicodedata.category(char) == "Cf" for char in value)
+
+
+def refuse_invisible_characters(value):
+    """Refuse direction marks and overrides, zero-width and other Cf characters."""
+    if has_invisible_characters(value):
+        raise ValidationError(INVISIBLE_CHARACTERS, code="invisible_characters")
 
 
 def validate_single_line(value):
@@ -70,13 +99,97 @@ validate_phone = RegexValidator(
 
 
 class TextField(forms.CharField):
-    """A CharField with a plainer message for NUL bytes."""
+    """A CharField that refuses invisible characters, with a plainer NUL message.
+
+    Invisible characters are refused before the validators run, so the visitor
+    sees that one message rather than a format error it caused as well.
+    """
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         for validator in self.validators:
             if getattr(validator, "code", "") == "null_characters_not_allowed":
                 validator.message = "Remove the special characters we cannot accept."
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        refuse_invisible_characters(value)
+        return value
+
+
+class EnquiryEmailField(forms.EmailField):
+    """An email address in its stored form (``normalise_email``), 254 characters
+    at most, without invisible characters.
+
+    Django's ``EmailField`` accepts 320 characters and the model stores 254: a
+    longer address was a database error on PostgreSQL and an over-length row on
+    SQLite. Both checks come before the format check, so each gives one message.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return value
+        if any(unicodedata.category(char) == "Cc" for char in value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        refuse_invisible_characters(value)
+        value = normalise_email(value)
+        if max(len(value), len(email_match_key(value))) > EMAIL_MAX_LENGTH:
+            raise ValidationError(EMAIL_TOO_LONG, code="max_length")
+        return value
+
+
+class CheckboxWidget(forms.CheckboxInput):
+    """A tick box that reads only what a browser sends for it.
+
+    Django's ``CheckboxInput`` counts every value but ``"false"`` and an empty
+    one as ticked, so ``consent=0``, ``no``, ``off`` or ``None`` would be consent
+    given. Here a box is ticked only when sent once with the value the form
+    renders (none, so browsers send ``"on"``) and unticked only when absent; any
+    other value reaches the field as is and is refused there. (Named so its
+    ``widget_type`` stays "checkbox" for the templates.)
+    """
+
+    def __init__(self, attrs=None):
+        # Shown ticked only when it was ticked: a refused value is shown empty.
+        super().__init__(attrs, check_test=lambda value: value is True)
+
+    def format_value(self, value):
+        # Never a value attribute: a refused value must not be rendered back.
+        return None
+
+    def value_from_datadict(self, data, files, name):
+        if name not in data:
+            return False
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        if values == [CHECKBOX_VALUE]:
+            return True
+        return values
+
+
+class StrictBooleanField(forms.BooleanField):
+    """A tick box for ``CheckboxWidget``: any value it cannot read is an error."""
+
+    widget = CheckboxWidget
+    default_error_messages = {"invalid": CHECKBOX_INVALID}
+
+    def to_python(self, value):
+        if value is True or value is False:
+            return value
+        if value in self.empty_values:
+            # Not from the widget (a test or a subclass): absent means unticked.
+            return False
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+    def has_changed(self, initial, data):
+        try:
+            return super().has_changed(initial, data)
+        except ValidationError:
+            return True
 
 
 def live_treatments(site=None):
@@ -156,7 +269,7 @@ class EnquiryForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": "Enter your name."},
     )
-    email = forms.EmailField(
+    email = EnquiryEmailField(
         label="Email address",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
@@ -205,15 +318,15 @@ class EnquiryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Up to 2000 characters. Please do not include medical records.",
     )
-    is_adult = forms.BooleanField(
+    is_adult = StrictBooleanField(
         label="I am 18 or over",
         error_messages={"required": "Confirm that you are 18 or over."},
     )
-    consent = forms.BooleanField(
+    consent = StrictBooleanField(
         label="I consent",
         error_messages={"required": "Tick the consent box so we can use your answers."},
     )
-    marketing_opt_in = forms.BooleanField(
+    marketing_opt_in = StrictBooleanField(
         label="Send me news and offers by email (optional)",
         required=False,
         initial=False,
@@ -238,6 +351,10 @@ class EnquiryForm(forms.Form):
     def closed(self):
         """True when no consent statement is in force: the form cannot be sent."""
         return self.consent_statement is None
+
+    def clean_email(self):
+        """The address in its stored form (``normalise_email``)."""
+        return normalise_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,9 +1,9 @@
 """The enquiry pipeline's views: the standalone form, the post, the thank-you page.
 
 A post (from the standalone page or from the form on a treatment page) goes
-through: a UTF-8 check on the raw body, the spam checks, a replay check, form
-validation, the per-client throttle, then one transaction and a redirect to the
-thank-you page (Post/Redirect/Get). Errors re-render the form the visitor used,
+through: a UTF-8 check on the declared charset and the raw body, the spam
+checks, a replay check, form validation, the per-client throttle, then one
+transaction and a redirect to the thank-you page (Post/Redirect/Get). Errors re-render the form the visitor used,
 values kept. Every response here is ``Cache-Control: private, no-store``.
 """
 
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from ..conf import app_settings
+from ..middleware import declared_charset_is_refused, query_value
 from ..models import ConsentStatement, Enquiry
 from . import throttle
 from .forms import get_form_class, live_treatments
@@ -124,11 +125,17 @@ def _submission_key(token):
 
 
 def body_is_utf8(request):
-    """False when the posted form holds bytes that are not UTF-8.
+    """False when the posted form is not UTF-8, or declares another charset.
 
-    Django quietly decodes such bytes (as Latin-1, or into U+FFFD), which would
-    store mangled text; the pipeline refuses them instead.
+    Django quietly decodes such bytes (as Latin-1, or into U+FFFD), or the whole
+    form in the charset its content type declares, which would store mangled
+    text; the pipeline refuses them instead. A declared charset is checked
+    first, before ``request.POST`` is read with it (an unknown one would raise).
+    ``RequestSanityMiddleware`` refuses the same, earlier; this covers projects
+    without it.
     """
+    if declared_charset_is_refused(request):
+        return False
     content_type = request.content_type or ""
     if content_type == "application/x-www-form-urlencoded":
         body = request.body
@@ -180,7 +187,7 @@ def enquiry(request):
     if request.method == "POST":
         return _submit(request)
     initial = {}
-    slug = request.GET.get("treatment", "")
+    slug = query_value(request, "treatment")
     if _SLUG_RE.match(slug):
         chosen = (
             live_treatments(Site.find_for_request(request)).filter(slug=slug).first()

@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from ..conf import app_settings
+from ..middleware import query_value
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -319,7 +320,7 @@ def linked_titles(relation, target):
 def paginate(request, queryset):
     """One page of cards; an invalid or out-of-range ``?page=`` gives a valid page."""
     paginator = Paginator(queryset, app_settings.INDEX_PAGE_SIZE)
-    return paginator.get_page(request.GET.get("page"))
+    return paginator.get_page(query_value(request, "page", None))
 
 
 def strip_rich_text(value):

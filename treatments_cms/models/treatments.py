@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import EvidenceSourceBlock, ExtraContentBlock
+from ..middleware import query_value
 from ..sections import (
     KeyFact,
     PageSection,
@@ -112,7 +113,7 @@ class TreatmentIndexPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        slug = request.GET.get("condition", "").strip()
+        slug = query_value(request, "condition").strip()
         conditions = self.get_filter_conditions()
         condition = next((c for c in conditions if c.slug == slug), None)
         if slug and condition is None:
