@@ -4,8 +4,12 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from treatments_cms.management.commands import ensure_dev_admin
+
+# django-axes, first of the authentication backends, needs the request.
+LOGIN_REQUEST = RequestFactory().post("/admin/login/")
 
 
 def run():
@@ -20,7 +24,9 @@ def test_creates_a_superuser_and_prints_the_login(db, settings):
     assert "Created the local admin account" in output
     assert "http://127.0.0.1:8000/admin/" in output
     assert ensure_dev_admin.PASSWORD in output
-    user = authenticate(username="admin", password=ensure_dev_admin.PASSWORD)
+    user = authenticate(
+        LOGIN_REQUEST, username="admin", password=ensure_dev_admin.PASSWORD
+    )
     assert user is not None and user.is_superuser
 
 
@@ -32,7 +38,9 @@ def test_second_run_resets_instead_of_duplicating(db, settings):
     user.save()
     assert "Reset the local admin account" in run()
     assert get_user_model().objects.filter(username="admin").count() == 1
-    assert authenticate(username="admin", password=ensure_dev_admin.PASSWORD)
+    assert authenticate(
+        LOGIN_REQUEST, username="admin", password=ensure_dev_admin.PASSWORD
+    )
 
 
 def test_refuses_without_debug(db, settings):

@@ -1,5 +1,7 @@
 """System checks for projects that install treatments_cms."""
 
+from urllib.parse import urlsplit
+
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -87,3 +89,102 @@ def check_enquiry_pipeline(app_configs, **kwargs):
             )
         )
     return errors
+
+
+def _proxy_configured():
+    return bool(
+        getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        or getattr(settings, "USE_X_FORWARDED_HOST", False)
+        or getattr(settings, "USE_X_FORWARDED_PORT", False)
+    )
+
+
+@register(Tags.security)
+def check_trusted_proxies(app_configs, **kwargs):
+    """W002: behind a proxy that no setting trusts, every visitor is one client.
+
+    SECURE_PROXY_SSL_HEADER or USE_X_FORWARDED_HOST/PORT say a reverse proxy is
+    in front of the site; with ENQUIRY_TRUSTED_PROXY_COUNT = 0 the enquiry
+    throttle (and a login lockout that reads addresses the same way) sees only
+    the proxy's address, so a few visitors close the form for everyone.
+    """
+    from .conf import app_settings
+
+    if _proxy_configured() and not app_settings.ENQUIRY_TRUSTED_PROXY_COUNT:
+        return [
+            Warning(
+                "A reverse proxy is configured (SECURE_PROXY_SSL_HEADER or "
+                "USE_X_FORWARDED_HOST/PORT) but "
+                "TREATMENTS_CMS_ENQUIRY_TRUSTED_PROXY_COUNT is 0, so every "
+                "visitor reaches the enquiry throttle with the proxy's address "
+                "and a few enquiries close the form for everyone.",
+                hint=(
+                    "Set TREATMENTS_CMS_ENQUIRY_TRUSTED_PROXY_COUNT to the number "
+                    "of proxies that append to X-Forwarded-For (usually 1)."
+                ),
+                id="treatments_cms.W002",
+            )
+        ]
+    return []
+
+
+@register(Tags.security)
+def check_admin_base_url(app_configs, **kwargs):
+    """E013: without DEBUG, links in notification emails need the admin's address."""
+    if settings.DEBUG:
+        return []
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", None) or ""
+    parts = urlsplit(base_url) if isinstance(base_url, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        return [
+            Error(
+                f"WAGTAILADMIN_BASE_URL is {base_url!r}, not the absolute http(s) "
+                "address of the site, so links to the admin in enquiry "
+                "notifications would point nowhere.",
+                hint="Set it to the address the admin is served at, e.g. "
+                "'https://clinic.example.com'.",
+                id="treatments_cms.E013",
+            )
+        ]
+    return []
+
+
+# Task backends that run a task inside the caller: a notification queued on one
+# would talk to the mail server during the visitor's request again.
+IN_REQUEST_TASK_BACKENDS = (
+    "django_tasks.backends.immediate.ImmediateBackend",
+    "django.tasks.backends.immediate.ImmediateBackend",
+)
+
+
+@register(Tags.compatibility)
+def check_notification_task_backend(app_configs, **kwargs):
+    """E014/W003: enquiry notifications need a task backend that queues them."""
+    from .conf import app_settings
+
+    alias = app_settings.ENQUIRY_TASK_BACKEND
+    backends = getattr(settings, "TASKS", None) or {
+        "default": {"BACKEND": IN_REQUEST_TASK_BACKENDS[0]}
+    }
+    if alias not in backends:
+        return [
+            Error(
+                f"TREATMENTS_CMS_ENQUIRY_TASK_BACKEND names the task backend "
+                f"'{alias}', which is not in TASKS.",
+                hint="Add it to TASKS, e.g. django_tasks_db.DatabaseBackend.",
+                id="treatments_cms.E014",
+            )
+        ]
+    backend = backends[alias].get("BACKEND", "")
+    if backend in IN_REQUEST_TASK_BACKENDS and not settings.DEBUG:
+        return [
+            Warning(
+                f"Enquiry notifications are queued on '{alias}' ({backend}), which "
+                "runs them inside the visitor's request: a slow mail server slows "
+                "every enquiry.",
+                hint="Use a queue with a worker, e.g. django_tasks_db.DatabaseBackend "
+                "and `manage.py db_worker`.",
+                id="treatments_cms.W003",
+            )
+        ]
+    return []

@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import modeladmin_register
 
+from . import consent
 from .enquiries import audit
 from .enquiries.admin import EnquiryAdmin
 from .enquiries.dashboard import add_new_enquiries_panel
@@ -22,14 +23,21 @@ class PractitionerViewSet(SnippetViewSet):
 
 
 class ConsentStatementViewSet(SnippetViewSet):
+    """Versions are evidence: see treatments_cms.consent."""
+
     model = ConsentStatement
     icon = "form"
     menu_label = "Consent statements"
     list_display = ["version", "effective_from"]
+    edit_view_class = consent.ConsentStatementEditView
+    copy_view_class = consent.ConsentStatementCopyView
+    delete_view_class = consent.ConsentStatementDeleteView
 
 
 register_snippet(PractitionerViewSet)
 register_snippet(ConsentStatementViewSet)
+# The single and the bulk delete both run this hook: evidence is never deleted.
+hooks.register("before_delete_snippet", consent.refuse_to_delete_evidence)
 register_setting(ClinicSettings, icon="site")
 
 # The enquiry inbox: list, inspect, edit (handling fields only), delete and CSV

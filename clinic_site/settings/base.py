@@ -4,6 +4,7 @@ Everything environment-specific is read from the environment, so the same code
 runs on the SQLite default and on PostgreSQL and Redis in production.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -45,6 +46,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the query, cookies or a posted form: a 400 for NUL
+    # and other control characters, and for a form in a charset other than UTF-8.
+    "treatments_cms.middleware.RequestSanityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -58,9 +62,11 @@ MIDDLEWARE = [
 ]
 
 # django-axes first, so a locked-out username and client is refused before the
-# password is even checked.
+# password is even checked. AxesBackend rather than AxesStandaloneBackend: it
+# also has ModelBackend's get_user(), which Wagtail's page test assertions need
+# (they log in through the first backend listed).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -93,7 +99,6 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
-
 # REDIS_URL selects Django's own Redis cache, shared by every worker; without
 # it each process keeps a local-memory cache.
 if os.environ.get("REDIS_URL"):
@@ -143,7 +148,10 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "clinic@example.com")
 
 WAGTAIL_SITE_NAME = "Clinic"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address of the admin, used in links sent by email (the enquiry
+# notification). Development settings default it to the local server;
+# production refuses to start without it.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
@@ -155,3 +163,32 @@ TREATMENTS_CMS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
 # A refused form (stale or missing CSRF token) gets a friendly page that tells
 # the visitor to reload and send again, not Django's bare 403.
 CSRF_FAILURE_VIEW = "treatments_cms.enquiries.views.csrf_failure"
+
+# --- Reverse proxies ---
+# TRUSTED_PROXY_COUNT: how many reverse proxies in front of the site append to
+# X-Forwarded-For (1 for one TLS proxy or load balancer). 0, the default,
+# trusts only REMOTE_ADDR: right without a proxy, but behind one every visitor
+# shares the proxy's address. Never set it higher than the number of proxies
+# that really append the header, or clients can choose their own address.
+# The enquiry throttle and the login lockout both count clients this way.
+TREATMENTS_CMS_ENQUIRY_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT", "0")
+)
+
+# --- Login throttle (django-axes) ---
+# Five failed logins for one username from one client lock that username and
+# client out for 15 minutes (a page with a message, status 429); the same
+# username from another client, and other usernames from this client, are not
+# locked, so a guesser cannot lock a clinician out everywhere. A successful
+# login clears the count. Attempts are kept in the database (axes' database
+# handler), which every worker shares, on SQLite and PostgreSQL alike; a
+# per-process cache would give each worker its own count. Axes masks the
+# password in what it stores and logs; it logs usernames and addresses.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+# The client's address as the enquiry throttle reads it (TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "treatments_cms.enquiries.throttle.client_ip"

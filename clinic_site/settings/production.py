@@ -1,4 +1,11 @@
-"""Production: everything secret or site-specific comes from the environment."""
+"""Production: everything secret or site-specific comes from the environment.
+
+Required: SECRET_KEY, ALLOWED_HOSTS, WAGTAILADMIN_BASE_URL (the admin's public
+address, e.g. https://clinic.example.com, used in links sent by email).
+Behind a TLS proxy or load balancer, set TRUSTED_PROXY_COUNT (see base.py) to
+the number of proxies that append to X-Forwarded-For, usually 1: otherwise the
+enquiry throttle and the login lockout see every visitor as the proxy.
+"""
 
 import os
 
@@ -16,6 +23,7 @@ def _env(name):
 
 DEBUG = False
 SECRET_KEY = _env("SECRET_KEY")
+WAGTAILADMIN_BASE_URL = _env("WAGTAILADMIN_BASE_URL")
 ALLOWED_HOSTS = [h.strip() for h in _env("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o

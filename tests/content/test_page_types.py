@@ -34,7 +34,16 @@ CONTENT_TYPES = {
 }
 
 
-class TestPageTypeRules(WagtailPageTestCase):
+class ForceLogin:
+    """``login()`` without authenticate(): django-axes needs a request there."""
+
+    def login(self):
+        user = self.create_test_user()
+        self.client.force_login(user)
+        return user
+
+
+class TestPageTypeRules(ForceLogin, WagtailPageTestCase):
     def test_home_allows_exactly_the_three_index_pages(self):
         self.assertAllowedSubpageTypes(HomePage, INDEX_TYPES)
 
@@ -78,7 +87,7 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertRedirects(response, reverse("wagtailadmin_home"))
 
 
-class TestCreateThroughTheAdmin(WagtailPageTestCase):
+class TestCreateThroughTheAdmin(ForceLogin, WagtailPageTestCase):
     def setUp(self):
         self.tree = factories.SiteTree.build()
         self.login()
@@ -197,7 +206,7 @@ class TestCreateThroughTheAdmin(WagtailPageTestCase):
         self.assertRedirects(response, reverse("wagtailadmin_home"))
 
 
-class TestEveryPageType(WagtailPageTestCase):
+class TestEveryPageType(ForceLogin, WagtailPageTestCase):
     """Routable, renderable, previewable and editable, with links in place."""
 
     def setUp(self):

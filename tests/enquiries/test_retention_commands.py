@@ -10,11 +10,10 @@ import stat
 import pytest
 from django.core.management import CommandError, call_command
 from freezegun import freeze_time
-from wagtail.models import ModelLogEntry
 
 from tests.factories import EnquiryFactory
 from treatments_cms.enquiries import audit
-from treatments_cms.models import Enquiry
+from treatments_cms.models import Enquiry, EnquiryLogEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +33,7 @@ def run(*args, **kwargs):
 
 
 def logged(action):
-    return list(ModelLogEntry.objects.filter(action=action).order_by("object_id"))
+    return list(EnquiryLogEntry.objects.filter(action=action).order_by("object_id"))
 
 
 # --- purge_enquiries --------------------------------------------------------
@@ -91,6 +90,7 @@ def test_purge_uses_the_default_sites_clinic_settings(ages, site_tree):
 
 
 def test_purge_without_clinic_settings_uses_the_setting(settings):
+    settings.TREATMENTS_CMS_ENQUIRY_RETENTION_MIN_DAYS = 1  # the floor is 30
     settings.TREATMENTS_CMS_ENQUIRY_RETENTION_DAYS = 10
     old = received(datetime.timedelta(days=11))
     new = received(datetime.timedelta(days=9), treatment=old.treatment)
@@ -227,6 +227,70 @@ def test_erase_unknown_address_asks_nothing(amelias, monkeypatch):
     monkeypatch.setattr(builtins, "input", no_prompt)
 
     out, _err = run("erase_enquiries_for", "nobody@example.com")
+
+    assert "nothing to erase" in out
+    assert Enquiry.objects.count() == 3
+
+
+# --- Matching one person's address however it was typed --------------------
+
+
+@pytest.fixture
+def one_persons_variants(site_tree):
+    """One person's enquiries under every spelling of the address, and a stranger's."""
+    kw = {"treatment": site_tree.treatment, "consent_statement": site_tree.consent}
+    spellings = [
+        "zoe@bücher.example",
+        "ZOE@BÜCHER.EXAMPLE",
+        "zoe@xn--bcher-kva.example",
+        "zoe@bu\u0308cher.example",  # a decomposed accent
+        "zo\u200be@bücher.example",  # stored before invisible characters were refused
+        "\u202ezoe@bücher.example",
+    ]
+    mine = [EnquiryFactory(email=email, **kw) for email in spellings]
+    stranger = EnquiryFactory(email="zoe@books.example", **kw)
+    return mine, stranger
+
+
+@pytest.mark.parametrize(
+    "asked_for",
+    ["zoe@bücher.example", "Zoe@XN--BCHER-KVA.example", " zoe@BÜCHER.example "],
+)
+def test_export_finds_every_spelling_of_an_address(one_persons_variants, asked_for):
+    mine, _stranger = one_persons_variants
+
+    out, _err = run("export_enquiries_for", asked_for)
+
+    assert [e["id"] for e in json.loads(out)["enquiries"]] == [e.pk for e in mine]
+
+
+@pytest.mark.parametrize(
+    "asked_for", ["zoe@xn--bcher-kva.example", "ZOE@bücher.example"]
+)
+def test_erase_finds_every_spelling_of_an_address(one_persons_variants, asked_for):
+    _mine, stranger = one_persons_variants
+
+    out, _err = run("erase_enquiries_for", asked_for, "--yes")
+
+    assert "Erased 6 enquiries." in out
+    assert list(Enquiry.objects.values_list("pk", flat=True)) == [stranger.pk]
+
+
+def test_a_row_without_a_match_key_is_found_by_its_address(amelias):
+    first, second, _other = amelias
+    # As bulk_create or a queryset update would leave it.
+    Enquiry.objects.filter(pk=first.pk).update(email_key="")
+
+    out, _err = run("export_enquiries_for", "amelia@example.com")
+
+    assert [e["id"] for e in json.loads(out)["enquiries"]] == [first.pk, second.pk]
+
+
+@pytest.mark.parametrize("asked_for", ["", "  ", "\u200b"])
+def test_an_empty_address_matches_nothing(amelias, asked_for):
+    Enquiry.objects.update(email_key="")
+
+    out, _err = run("erase_enquiries_for", asked_for, "--yes")
 
     assert "nothing to erase" in out
     assert Enquiry.objects.count() == 3

@@ -5,27 +5,60 @@ the management commands print those counts, never any enquiry content.
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from treatments_cms.conf import app_settings
+from treatments_cms.emails import email_match_key
 from treatments_cms.models import ClinicSettings, Enquiry
 
 from . import audit
 from .export import enquiry_as_dict
 
 
-def retention_days():
-    """The default site's retention period, else ``TREATMENTS_CMS_ENQUIRY_RETENTION_DAYS``."""
+class RetentionPeriod(NamedTuple):
+    """The retention period the purge applies, and where it came from."""
+
+    days: int
+    source: str
+
+
+def retention_period():
+    """The period the purge applies: the configured one, never under the floor.
+
+    The configured period is the default site's clinic settings, else
+    ``TREATMENTS_CMS_ENQUIRY_RETENTION_DAYS``. A value under
+    ``TREATMENTS_CMS_ENQUIRY_RETENTION_MIN_DAYS`` (stored before the floor was
+    raised, or written straight to the database) is raised to the floor.
+    """
     clinic = (
         ClinicSettings.objects.filter(site__is_default_site=True)
         .only("enquiry_retention_days")
         .first()
     )
     if clinic is not None:
-        return clinic.enquiry_retention_days
-    return app_settings.ENQUIRY_RETENTION_DAYS
+        days = clinic.enquiry_retention_days
+        source = "the default site's clinic settings"
+    else:
+        days = app_settings.ENQUIRY_RETENTION_DAYS
+        source = "TREATMENTS_CMS_ENQUIRY_RETENTION_DAYS"
+    floor = app_settings.ENQUIRY_RETENTION_MIN_DAYS
+    if days < floor:
+        asked = ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
+        return RetentionPeriod(
+            floor,
+            f"TREATMENTS_CMS_ENQUIRY_RETENTION_MIN_DAYS, the floor (raised from "
+            f"{asked} in {source})",
+        )
+    return RetentionPeriod(days, source)
+
+
+def retention_days():
+    """The number of days the purge keeps enquiries (see ``retention_period``)."""
+    return retention_period().days
 
 
 def expired_enquiries(days=None, now=None):
@@ -36,8 +69,19 @@ def expired_enquiries(days=None, now=None):
 
 
 def enquiries_for(email):
-    """All of one person's enquiries: their email address, in any letter case."""
-    return Enquiry.objects.filter(email__iexact=email.strip())
+    """All of one person's enquiries, however the address was typed or stored.
+
+    Matches on ``email_key`` (see ``email_match_key``): any letter case,
+    invisible characters, composed or decomposed accents, and a domain in its
+    Unicode or its ASCII ("xn--") form. A row whose key was never filled (saved
+    without ``save()``, e.g. by ``bulk_create``) is matched on its address.
+    """
+    key = email_match_key(email)
+    if not key:
+        return Enquiry.objects.none()
+    return Enquiry.objects.filter(email_key=key) | Enquiry.objects.filter(
+        email_key="", email__iexact=email.strip()
+    )
 
 
 def _delete_logged(queryset, action, user=None, data=None):
@@ -49,7 +93,10 @@ def _delete_logged(queryset, action, user=None, data=None):
 
 
 def purge_expired(dry_run=False, user=None):
-    """Delete enquiries older than the retention period; returns (count, days)."""
+    """Delete enquiries older than the retention period; returns (count, days).
+
+    The period is ``retention_period()``: never shorter than the floor.
+    """
     days = retention_days()
     expired = expired_enquiries(days)
     if dry_run:

@@ -4,6 +4,7 @@ import swapper
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, validate_email
 from django.db import models
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 
@@ -70,7 +71,7 @@ class ClinicSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("notification_recipients", permission="superuser"),
-                FieldPanel("enquiry_retention_days"),
+                FieldPanel("enquiry_retention_days", permission="superuser"),
             ],
             heading="Enquiries",
         ),
@@ -91,6 +92,38 @@ class ClinicSettings(BaseSiteSetting):
                 raise ValidationError(
                     {"notification_recipients": f"'{address}' is not an email address."}
                 ) from None
+        self._check_retention_floor()
+
+    def _check_retention_floor(self):
+        """Refuse a new retention period under ``ENQUIRY_RETENTION_MIN_DAYS``.
+
+        A value already stored (set before the floor was raised, or directly in
+        the database) is left alone, so saving other fields still works; the
+        purge never applies less than the floor anyway.
+        """
+        floor = app_settings.ENQUIRY_RETENTION_MIN_DAYS
+        days = self.enquiry_retention_days
+        if days is None or days >= floor:
+            return
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list("enquiry_retention_days", flat=True)
+            .first()
+            if self.pk
+            else None
+        )
+        if days != stored:
+            raise ValidationError(
+                {
+                    "enquiry_retention_days": _(
+                        "Keep enquiries for at least %(floor)d days: a shorter "
+                        "period would let the next purge delete recent enquiries "
+                        "in bulk."
+                    )
+                    % {"floor": floor}
+                }
+            )
 
     @property
     def recipient_list(self):

@@ -1,7 +1,9 @@
 """Snippets: the practitioners who review pages and the enquiry consent text."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
@@ -104,3 +106,33 @@ class ConsentStatement(RevisionMixin, models.Model):
 
     def __str__(self):
         return f"Consent statement {self.version}"
+
+    @property
+    def enquiry_count(self):
+        """How many enquiries record that their visitor agreed to this version."""
+        return self.enquiries.count() if self.pk else 0
+
+    def is_referenced(self):
+        """Whether this version is evidence: an enquiry references it."""
+        return self.pk is not None and self.enquiries.exists()
+
+    def clean(self):
+        """Refuse a change to a version enquiries reference.
+
+        The admin refuses to edit such a version before its form is shown; this
+        catches a visitor's enquiry arriving while the form was open.
+        """
+        super().clean()
+        if not self.is_referenced():
+            return
+        stored = type(self).objects.get(pk=self.pk)
+        if any(
+            getattr(stored, name) != getattr(self, name)
+            for name in ("version", "text", "effective_from")
+        ):
+            raise ValidationError(
+                _(
+                    "Enquiries now record that visitors agreed to this wording, so "
+                    "it can no longer be changed. Write a new version instead."
+                )
+            )
