@@ -99,6 +99,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to one SQLite file at once:
+    # write-ahead logging lets readers go on while one writes, a writer takes
+    # its lock when its transaction starts (so two never deadlock upgrading a
+    # read lock), and a busy writer is waited for, up to 20 s, rather than
+    # failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+
 # REDIS_URL selects Django's own Redis cache, shared by every worker; without
 # it each process keeps a local-memory cache.
 if os.environ.get("REDIS_URL"):
