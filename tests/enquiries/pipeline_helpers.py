@@ -1,14 +1,12 @@
 """Shared pieces of the enquiry pipeline tests (form, spam, notify, fuzz).
 
-Import the fixtures into a test module to use them; ``fresh_throttle`` is
-autouse there, so one test's accepted enquiries never throttle the next.
+The fixtures (``fresh_throttle``, autouse, and ``no_wait``) are in
+``tests/conftest.py``.
 """
 
 from unittest import mock
 
-import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -16,19 +14,6 @@ from treatments_cms.enquiries.spam import issue_token
 
 ENQUIRY_URL = "/enquire/"
 THANKS_URL = "/enquire/thank-you/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
-
-
-@pytest.fixture
-def no_wait(settings):
-    """Forms may be sent the moment they are rendered."""
-    settings.TREATMENTS_CMS_ENQUIRY_MIN_FILL_SECONDS = 0
 
 
 def valid_data(tree, *, origin="page", token=None, **overrides):

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.enquiries.inbox_helpers import text, url
 from tests.factories import EnquiryFactory
 from treatments_cms.models import Enquiry, EnquiryStatus
 
@@ -17,17 +18,6 @@ pytestmark = pytest.mark.django_db
 INDEX = "treatments_cms_enquiry_modeladmin_index"
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-
-
-def url(action, pk=None):
-    name = f"treatments_cms_enquiry_modeladmin_{action}"
-    return reverse(name, args=[pk]) if pk is not None else reverse(name)
-
-
-def text(response):
-    if response.streaming:
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
 
 
 def listing(response):

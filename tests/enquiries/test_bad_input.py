@@ -13,11 +13,9 @@ import pytest
 from django.core.handlers.wsgi import WSGIRequest
 from django.test import Client
 
-from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
+from tests.enquiries.pipeline_helpers import (
     ENQUIRY_URL,
     assert_no_store,
-    fresh_throttle,
-    no_wait,
     post_raw,
     soup,
     valid_data,

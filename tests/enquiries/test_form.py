@@ -5,13 +5,11 @@ from django import forms
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
+from tests.enquiries.pipeline_helpers import (
     ENQUIRY_URL,
     THANKS_URL,
     assert_no_store,
     error_summary,
-    fresh_throttle,
-    no_wait,
     post_raw,
     soup,
     valid_data,

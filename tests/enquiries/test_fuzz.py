@@ -14,10 +14,8 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
+from tests.enquiries.pipeline_helpers import (
     ENQUIRY_URL,
-    fresh_throttle,
-    no_wait,
     post_raw,
     valid_data,
 )

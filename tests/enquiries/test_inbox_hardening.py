@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from tests.enquiries.inbox_helpers import text, url
 from tests.factories import EnquiryFactory, TreatmentPageFactory
 from treatments_cms.enquiries import audit, permissions
 from treatments_cms.models import EnquiryLogEntry, EnquiryStatus
@@ -18,17 +19,6 @@ pytestmark = pytest.mark.django_db
 INDEX = "treatments_cms_enquiry_modeladmin_index"
 SITE_HISTORY = "wagtailadmin_reports:site_history"
 INSTANCE_ACTIONS = ("inspect", "edit", "history", "delete")
-
-
-def url(action, pk=None):
-    name = f"treatments_cms_enquiry_modeladmin_{action}"
-    return reverse(name, args=[pk]) if pk is not None else reverse(name)
-
-
-def text(response):
-    if response.streaming:
-        return b"".join(response.streaming_content).decode()
-    return response.content.decode()
 
 
 def listed_names(response):

@@ -12,11 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
-from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
+from tests.enquiries.pipeline_helpers import (
     ENQUIRY_URL,
     THANKS_URL,
-    fresh_throttle,
-    no_wait,
     run_worker,
     valid_data,
 )

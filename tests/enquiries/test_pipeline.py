@@ -8,12 +8,10 @@ from django.utils import timezone
 from freezegun import freeze_time
 from wagtail import hooks
 
-from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
+from tests.enquiries.pipeline_helpers import (
     ENQUIRY_URL,
     THANKS_URL,
     assert_no_store,
-    fresh_throttle,
-    no_wait,
     run_worker,
     soup,
     valid_data,

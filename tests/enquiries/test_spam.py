@@ -14,11 +14,9 @@ from django.test import override_settings
 from django.utils import timezone
 from freezegun import freeze_time
 
-from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
+from tests.enquiries.pipeline_helpers import (
     ENQUIRY_URL,
     THANKS_URL,
-    fresh_throttle,
-    no_wait,
     soup,
     valid_data,
 )

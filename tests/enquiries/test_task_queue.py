@@ -22,11 +22,9 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from freezegun import freeze_time
 
-from tests.enquiries.pipeline_helpers import (  # noqa: F401  (fixtures)
+from tests.enquiries.pipeline_helpers import (
     ENQUIRY_URL,
     THANKS_URL,
-    fresh_throttle,
-    no_wait,
     run_worker,
     valid_data,
 )
