@@ -75,6 +75,9 @@ class Enquiry(models.Model):
     consent_version = models.CharField(max_length=50)
     consented_at = models.DateTimeField()
     marketing_opt_in = models.BooleanField(default=False)
+    # Answers to fields a project adds on its own enquiry form class, by field
+    # name: {"heard_about_us": "A friend"}. Shown in the inbox and exports.
+    extra_answers = models.JSONField(default=dict, blank=True, editable=False)
     # One per rendered form: a double-clicked submit stores one enquiry.
     # NULL, not "", so enquiries saved without a key (e.g. imports) stay unique.
     submission_key = models.CharField(max_length=64, unique=True, null=True)  # noqa: DJ001
