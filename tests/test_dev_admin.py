@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import RequestFactory
 
-from treatments_cms.management.commands import ensure_dev_admin
+from home.management.commands import ensure_dev_admin
 
 # django-axes, first of the authentication backends, needs the request.
 LOGIN_REQUEST = RequestFactory().post("/admin/login/")

@@ -116,10 +116,10 @@ def test_stylesheet_is_the_projects_own(client, site_tree):
     page = soup(client.get(site_tree.treatment.url))
 
     sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
-    assert "/static/treatments_cms/css/site.css" in sheets
+    assert "/static/home/css/site.css" in sheets
     assert all(href.startswith("/static/") for href in sheets)
     assert all(not script.get("src") for script in page.find_all("script"))
-    css = client.get("/static/treatments_cms/css/site.css")
+    css = client.get("/static/home/css/site.css")
     assert css.status_code == 200
     body = b"".join(css.streaming_content).decode()
     assert "prefers-reduced-motion" in body
@@ -164,9 +164,10 @@ def test_500_renders_standalone_without_the_database():
 
     page = soup_of(html)
     assert text(page.find("h1")) == "Sorry, something went wrong"
-    assert page.find("link", rel="stylesheet")["href"] == (
-        "/static/treatments_cms/css/site.css"
-    )
+    assert [link["href"] for link in page.find_all("link", rel="stylesheet")] == [
+        "/static/treatments_cms/css/treatments_cms.css",
+        "/static/home/css/site.css",
+    ]
     assert page.find("main")["id"] == "main"
 
 
