@@ -1,4 +1,4 @@
-"""URLs of the clinic demo site: the admin, the plugin's own URLs, then pages."""
+"""URLs of the clinic demo site: the admin, the API, the plugin's own URLs, then pages."""
 
 from django.conf import settings
 from django.urls import include, path
@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from treatments_cms import urls as treatments_cms_urls
 
+from .api import api_router
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -19,6 +21,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
+    path("api/v2/", api_router.urls),
     path("", include(treatments_cms_urls)),
 ]
 

@@ -2,7 +2,9 @@
 
 ``TreatmentPageFactory()`` creates the home page's treatment index on the way
 (index factories get-or-create by parent and slug, as ``max_count_per_parent``
-allows one of each).
+allows one of each). Each factory builds the model its swappable setting
+names, so a project that swaps a family (``tests/example_project``) builds its
+own pages with them.
 """
 
 import datetime
@@ -11,29 +13,22 @@ from types import SimpleNamespace
 import factory
 import wagtail_factories
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from home.models import HomePage
+from treatments_cms import swappable
 from treatments_cms.models import (
     AlternativeConditionLink,
-    AlternativeIndexPage,
-    AlternativePage,
     ClinicSettings,
-    ConditionIndexPage,
-    ConditionPage,
     ConsentStatement,
     Enquiry,
-    Practitioner,
     TreatmentAlternativeLink,
     TreatmentConditionLink,
-    TreatmentIndexPage,
-    TreatmentPage,
 )
 
 
 def home_page():
-    """The home page the ``home`` data migration creates."""
-    return HomePage.objects.get(depth=2)
+    """The site's home page: the demo's ``HomePage`` (from its data migration)."""
+    return Page.objects.get(depth=2).specific
 
 
 class PractitionerFactory(factory.django.DjangoModelFactory):
@@ -43,7 +38,7 @@ class PractitionerFactory(factory.django.DjangoModelFactory):
     registration_number = factory.Sequence(lambda n: f"{7000000 + n}")
 
     class Meta:
-        model = Practitioner
+        model = swappable.get_model_string("Practitioner")
 
 
 class ConsentStatementFactory(factory.django.DjangoModelFactory):
@@ -80,7 +75,7 @@ class TreatmentIndexPageFactory(_IndexFactory):
     slug = "treatments"
 
     class Meta:
-        model = TreatmentIndexPage
+        model = swappable.get_model_string("TreatmentIndexPage")
 
 
 class ConditionIndexPageFactory(_IndexFactory):
@@ -88,7 +83,7 @@ class ConditionIndexPageFactory(_IndexFactory):
     slug = "conditions"
 
     class Meta:
-        model = ConditionIndexPage
+        model = swappable.get_model_string("ConditionIndexPage")
 
 
 class AlternativeIndexPageFactory(_IndexFactory):
@@ -96,7 +91,7 @@ class AlternativeIndexPageFactory(_IndexFactory):
     slug = "alternatives"
 
     class Meta:
-        model = AlternativeIndexPage
+        model = swappable.get_model_string("AlternativeIndexPage")
 
 
 class _ReviewedFactory(wagtail_factories.PageFactory):
@@ -114,7 +109,7 @@ class ConditionPageFactory(_ReviewedFactory):
     parent = factory.SubFactory(ConditionIndexPageFactory)
 
     class Meta:
-        model = ConditionPage
+        model = swappable.get_model_string("ConditionPage")
 
 
 class AlternativePageFactory(_ReviewedFactory):
@@ -125,7 +120,7 @@ class AlternativePageFactory(_ReviewedFactory):
     parent = factory.SubFactory(AlternativeIndexPageFactory)
 
     class Meta:
-        model = AlternativePage
+        model = swappable.get_model_string("AlternativePage")
         skip_postgeneration_save = True
 
     @factory.post_generation
@@ -148,7 +143,7 @@ class TreatmentPageFactory(_ReviewedFactory):
     parent = factory.SubFactory(TreatmentIndexPageFactory)
 
     class Meta:
-        model = TreatmentPage
+        model = swappable.get_model_string("TreatmentPage")
         skip_postgeneration_save = True
 
     @factory.post_generation

@@ -188,3 +188,69 @@ def check_notification_task_backend(app_configs, **kwargs):
             )
         ]
     return []
+
+
+# The abstract base each swappable model must be built on.
+SWAPPABLE_BASES = {
+    "TreatmentIndexPage": "AbstractTreatmentIndexPage",
+    "TreatmentPage": "AbstractTreatmentPage",
+    "ConditionIndexPage": "AbstractConditionIndexPage",
+    "ConditionPage": "AbstractConditionPage",
+    "AlternativeIndexPage": "AbstractAlternativeIndexPage",
+    "AlternativePage": "AbstractAlternativePage",
+    "Practitioner": "AbstractPractitioner",
+}
+
+
+@register(Tags.models)
+def check_swapped_models(app_configs, **kwargs):
+    """E015/E016: the swappable models fit each other and Wagtail's base page.
+
+    E015: with WAGTAIL_PAGE_MODEL set, Wagtail's own ``Page`` is swapped out, so
+    the plugin's default pages (built on it) cannot be used: each page family
+    must name the project's own model. E016: a model a setting names must be
+    built on the family's abstract base.
+    """
+    import swapper
+    from django.core.exceptions import ImproperlyConfigured
+
+    from . import models, swappable
+
+    errors = []
+    base_page = swapper.is_swapped("wagtailcore", "Page")
+    if base_page:
+        errors += [
+            Error(
+                f"WAGTAIL_PAGE_MODEL is '{base_page}', but "
+                f"{swappable.setting_name(name)} still names the plugin's "
+                f"treatments_cms.{name}, which is built on Wagtail's own Page.",
+                hint=(
+                    f"Define a model on {SWAPPABLE_BASES[name]} and your base "
+                    f"page, e.g. class {name}({SWAPPABLE_BASES[name]}, "
+                    f"{swapper.split(base_page)[1]}), and set "
+                    f"{swappable.setting_name(name)} to it."
+                ),
+                id="treatments_cms.E015",
+            )
+            for name in swappable.PAGE_MODELS
+            if not swappable.is_swapped(name)
+        ]
+    for name, base_name in SWAPPABLE_BASES.items():
+        if not swappable.is_swapped(name):
+            continue
+        try:
+            model = swappable.get_model(name)
+        except ImproperlyConfigured:
+            continue  # Django's own check (models.E002) says it is not installed.
+        if not issubclass(model, getattr(models, base_name)):
+            errors.append(
+                Error(
+                    f"{swappable.setting_name(name)} names "
+                    f"'{model._meta.label}', which is not built on "
+                    f"treatments_cms.models.{base_name}.",
+                    hint=f"Make {model.__name__} a subclass of {base_name}.",
+                    obj=model,
+                    id="treatments_cms.E016",
+                )
+            )
+    return errors

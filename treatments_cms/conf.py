@@ -19,6 +19,18 @@ DEFAULTS = {
     "ENQUIRY_RETENTION_MIN_DAYS": 30,
     # Cards per page on the index pages.
     "INDEX_PAGE_SIZE": 12,
+    # --- Swappable models (treatments_cms.swappable) ---
+    # The concrete model a project uses for each page family and the
+    # practitioner: its own, built on the abstract base (AbstractTreatmentPage,
+    # ...), or the plugin's default. Set before the first migration; with
+    # WAGTAIL_PAGE_MODEL set, every page model must be the project's own.
+    "TREATMENTINDEXPAGE_MODEL": "treatments_cms.TreatmentIndexPage",
+    "TREATMENTPAGE_MODEL": "treatments_cms.TreatmentPage",
+    "CONDITIONINDEXPAGE_MODEL": "treatments_cms.ConditionIndexPage",
+    "CONDITIONPAGE_MODEL": "treatments_cms.ConditionPage",
+    "ALTERNATIVEINDEXPAGE_MODEL": "treatments_cms.AlternativeIndexPage",
+    "ALTERNATIVEPAGE_MODEL": "treatments_cms.AlternativePage",
+    "PRACTITIONER_MODEL": "treatments_cms.Practitioner",
     # --- Enquiry pipeline (treatments_cms.enquiries) ---
     # Dotted path to the enquiry form class (a subclass of EnquiryForm).
     "ENQUIRY_FORM_CLASS": "treatments_cms.enquiries.forms.EnquiryForm",

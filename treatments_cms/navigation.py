@@ -3,26 +3,28 @@
 from dataclasses import dataclass
 from typing import Any
 
-from wagtail.models import Page, Site
+import swapper
+from wagtail.models import Site
 
-from .models import AlternativeIndexPage, ConditionIndexPage, TreatmentIndexPage
+from . import swappable
 
-# What each section holds, for the navigation and the home page.
-SECTION_DESCRIPTIONS = {
-    TreatmentIndexPage: "What the clinic offers: how each treatment works, its "
-    "risks, how long results last and what it costs.",
-    ConditionIndexPage: "Skin conditions, their symptoms and causes, and the "
-    "options for each.",
-    AlternativeIndexPage: "Other ways to address the same conditions, compared "
-    "fairly with our treatments.",
-}
+# The three sections, by the swappable index page model each is.
+SECTION_FAMILIES = ("TreatmentIndexPage", "ConditionIndexPage", "AlternativeIndexPage")
+
+
+def section_models():
+    """The index page models in use, each with its family name."""
+    return {swappable.get_model(name): name for name in SECTION_FAMILIES}
 
 
 @dataclass(frozen=True)
 class NavItem:
+    """A section of the site: its index page, and which family it is
+    ("TreatmentIndexPage", ...), so a site can say what each section holds."""
+
     title: str
     url: str
-    description: str
+    family: str
     page: Any
 
 
@@ -46,25 +48,26 @@ def site_sections(request):
         site = Site.find_for_request(request)
         if site is None:
             return []
+        families = section_models()
         pages = (
             site.root_page.get_children()
             .live()
             .public()
-            .type(*SECTION_DESCRIPTIONS)
+            .type(*families)
             .order_by("path")
         )
         items = []
         for page in pages:
             model = page.specific_class
-            description = next(
+            family = next(
                 (
-                    text
-                    for cls, text in SECTION_DESCRIPTIONS.items()
+                    name
+                    for cls, name in families.items()
                     if model and issubclass(model, cls)
                 ),
                 "",
             )
-            items.append(NavItem(page.title, page.get_url(request), description, page))
+            items.append(NavItem(page.title, page.get_url(request), family, page))
         return items
 
     return _cached(request, "site_sections", compute)
@@ -80,7 +83,8 @@ def breadcrumb_trail(page, request):
         site = Site.find_for_request(request) if request else None
         root_depth = site.root_page.depth if site else 2
         ancestors = list(
-            Page.objects.ancestor_of(page)
+            swapper.load_model("wagtailcore", "Page")
+            .objects.ancestor_of(page)
             .filter(depth__gte=root_depth)
             .live()
             .order_by("depth")

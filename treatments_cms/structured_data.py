@@ -10,13 +10,14 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from .models import (
-    AlternativePageMixin,
+    AbstractAlternativePage,
+    AbstractConditionPage,
+    AbstractTreatmentPage,
     ClinicSettings,
-    ConditionPageMixin,
-    TreatmentPageMixin,
 )
 from .navigation import breadcrumb_trail
 from .sections import plain_text
@@ -70,7 +71,7 @@ def breadcrumb_list(page, request):
             {
                 "@type": "ListItem",
                 "position": position,
-                "name": "Home" if position == 1 else crumb.title,
+                "name": gettext("Home") if position == 1 else crumb.title,
                 "item": crumb.get_full_url(request),
             }
             for position, crumb in enumerate(trail, start=1)
@@ -149,9 +150,9 @@ def health_topics(page, request, sections):
 
 def main_entity(page, request, context):
     """What the page is about first: its treatment, condition or alternative."""
-    if isinstance(page, TreatmentPageMixin | AlternativePageMixin):
+    if isinstance(page, AbstractTreatmentPage | AbstractAlternativePage):
         return procedure(page, request, with_details=True)
-    if isinstance(page, ConditionPageMixin):
+    if isinstance(page, AbstractConditionPage):
         return condition(
             page,
             request,
@@ -164,7 +165,7 @@ def main_entity(page, request, context):
 def about(page, request, context, entity):
     """The main entity, then the conditions a treatment's cards link to."""
     subjects = [{"@id": entity["@id"]}]
-    if isinstance(page, TreatmentPageMixin):
+    if isinstance(page, AbstractTreatmentPage):
         subjects += [
             {
                 "@type": "MedicalCondition",
@@ -181,7 +182,7 @@ def medical_web_page(page, request, context, entity):
     data = {
         "@type": "MedicalWebPage",
         "@id": f"{url}#webpage",
-        "name": page.seo_title or page.title,
+        "name": getattr(page, "seo_title", "") or page.title,
         "url": url,
         "description": page.get_meta_description(),
         "lastReviewed": page.last_reviewed.isoformat() if page.last_reviewed else "",

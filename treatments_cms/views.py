@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
+from . import swappable
 from .middleware import query_value
-from .models import AlternativePage, ConditionPage, TreatmentPage
 from .models.links import live_public
 
 # A longer query is cut to this many characters; nobody types more.
@@ -15,10 +16,11 @@ MAX_QUERY_LENGTH = 100
 # Results shown per type of page.
 RESULTS_PER_GROUP = 20
 
+# (key, heading, swappable page model) of each group of results.
 SEARCH_GROUPS = (
-    ("treatments", "Treatments", TreatmentPage),
-    ("conditions", "Conditions", ConditionPage),
-    ("alternatives", "Alternatives", AlternativePage),
+    ("treatments", _("Treatments"), "TreatmentPage"),
+    ("conditions", _("Conditions"), "ConditionPage"),
+    ("alternatives", _("Alternatives"), "AlternativePage"),
 )
 
 
@@ -49,9 +51,13 @@ def search_pages(query):
         SearchGroup(
             key,
             title,
-            list(live_public(model).search(terms)[:RESULTS_PER_GROUP]),
+            list(
+                live_public(swappable.get_model(model_name)).search(terms)[
+                    :RESULTS_PER_GROUP
+                ]
+            ),
         )
-        for key, title, model in SEARCH_GROUPS
+        for key, title, model_name in SEARCH_GROUPS
     ]
 
 

@@ -10,8 +10,8 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 
+from home.demo_content import data
 from tests.content import seed_fingerprints as seed
-from treatments_cms.demo_content import data
 from treatments_cms.models import (
     AlternativeIndexPage,
     AlternativePage,

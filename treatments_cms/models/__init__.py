@@ -1,7 +1,18 @@
 """All the plugin's models, importable from ``treatments_cms.models``."""
 
-from .alternatives import AlternativeIndexPageMixin, AlternativePageMixin, Invasiveness
-from .conditions import ConditionIndexPageMixin, ConditionPageMixin
+from .alternatives import (
+    AbstractAlternativeIndexPage,
+    AbstractAlternativePage,
+    AlternativeIndexPageMixin,
+    AlternativePageMixin,
+    Invasiveness,
+)
+from .conditions import (
+    AbstractConditionIndexPage,
+    AbstractConditionPage,
+    ConditionIndexPageMixin,
+    ConditionPageMixin,
+)
 from .enquiries import (
     ContactMethod,
     Enquiry,
@@ -9,13 +20,19 @@ from .enquiries import (
     EnquiryStatus,
     NotificationStatus,
 )
+from .indexes import AbstractIndexPage
 from .links import (
     AlternativeConditionLink,
     Outcome,
     TreatmentAlternativeLink,
     TreatmentConditionLink,
 )
-from .mixins import ComparisonFactsMixin, ReviewMixin, SummaryMixin
+from .mixins import (
+    ComparisonFactsMixin,
+    ReviewMixin,
+    SummaryMixin,
+    TabbedEditHandlerMixin,
+)
 from .pages import (
     AlternativeIndexPage,
     AlternativePage,
@@ -25,10 +42,29 @@ from .pages import (
     TreatmentPage,
 )
 from .settings import ClinicSettings
-from .snippets import ConsentStatement, Practitioner, PractitionerMixin
-from .treatments import TreatmentIndexPageMixin, TreatmentPageMixin
+from .snippets import (
+    AbstractPractitioner,
+    ConsentStatement,
+    Practitioner,
+    PractitionerMixin,
+)
+from .treatments import (
+    AbstractTreatmentIndexPage,
+    AbstractTreatmentPage,
+    TreatmentIndexPageMixin,
+    TreatmentPageForm,
+    TreatmentPageMixin,
+)
 
 __all__ = [
+    "AbstractAlternativeIndexPage",
+    "AbstractAlternativePage",
+    "AbstractConditionIndexPage",
+    "AbstractConditionPage",
+    "AbstractIndexPage",
+    "AbstractPractitioner",
+    "AbstractTreatmentIndexPage",
+    "AbstractTreatmentPage",
     "AlternativeConditionLink",
     "AlternativeIndexPage",
     "AlternativeIndexPageMixin",
@@ -52,10 +88,12 @@ __all__ = [
     "PractitionerMixin",
     "ReviewMixin",
     "SummaryMixin",
+    "TabbedEditHandlerMixin",
     "TreatmentAlternativeLink",
     "TreatmentConditionLink",
     "TreatmentIndexPage",
     "TreatmentIndexPageMixin",
     "TreatmentPage",
+    "TreatmentPageForm",
     "TreatmentPageMixin",
 ]

@@ -1,79 +1,106 @@
-"""Alternative pages: the abstract mixins for the alternative index and alternative pages."""
+"""Alternative pages: the abstract bases of the alternative index and alternative pages."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     MultipleChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.search import index
 
-from ..sections import (
-    KeyFact,
-    PageSection,
-    text_sections,
+from ..api import (
+    ChoiceFact,
+    LinkedPagesField,
+    RangeField,
+    comparison_fact_fields,
+    review_fields,
+    rich_text_fields,
 )
+from ..sections import alternative_key_facts, alternative_sections
+from .indexes import AbstractIndexPage
 from .links import (
     live_public,
     visible_links,
 )
 from .mixins import (
     ComparisonFactsMixin,
+    PageFamily,
     ReviewMixin,
     SummaryMixin,
-    as_cards,
+    TabbedEditHandlerMixin,
     linked_titles,
     page_model,
-    paginate,
     rich_text_field,
 )
 
 # --- Alternatives ----------------------------------------------------------
 
 
-class AlternativeIndexPageMixin(models.Model):
+class AbstractAlternativeIndexPage(AbstractIndexPage):
     """The list of alternatives to the clinic's treatments."""
 
-    introduction = models.TextField(
-        blank=True, help_text="A short paragraph above the list of alternatives."
-    )
+    listed_model_name = "AlternativePage"
+    listing_name = "alternatives"
 
-    content_panels = [FieldPanel("introduction")]
+    introduction = models.TextField(
+        blank=True, help_text=_("A short paragraph above the list of alternatives.")
+    )
 
     class Meta:
         abstract = True
 
     def get_alternatives(self):
-        return as_cards(live_public(page_model("AlternativePage")).child_of(self))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["alternatives"] = paginate(request, self.get_alternatives())
-        return context
+        return self.get_listed_pages()
 
 
 class Invasiveness(models.TextChoices):
-    NON_INVASIVE = "non_invasive", "Non-invasive"
-    MINIMALLY_INVASIVE = "minimally_invasive", "Minimally invasive"
-    SURGICAL = "surgical", "Surgical"
+    NON_INVASIVE = "non_invasive", _("Non-invasive")
+    MINIMALLY_INVASIVE = "minimally_invasive", _("Minimally invasive")
+    SURGICAL = "surgical", _("Surgical")
 
 
-class AlternativePageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
+class AbstractAlternativePage(
+    TabbedEditHandlerMixin, SummaryMixin, ComparisonFactsMixin, ReviewMixin
+):
     """Another way to address the same conditions, for a fair comparison."""
 
-    how_it_works = rich_text_field("What happens and why it works, in plain words.")
+    how_it_works = rich_text_field(_("What happens and why it works, in plain words."))
     invasiveness = models.CharField(
         max_length=20,
         choices=Invasiveness.choices,
         default=Invasiveness.NON_INVASIVE,
-        help_text="How invasive it is: shown in the comparison table.",
+        help_text=_("How invasive it is: shown in the comparison table."),
     )
-    risks = rich_text_field("Its main risks and side effects.")
+    risks = rich_text_field(_("Its main risks and side effects."))
 
     search_fields = [
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
         index.SearchField("how_it_works"),
         linked_titles("condition_links", "condition"),
+    ]
+
+    # What Wagtail's API shows: typed facts as objects, the conditions it
+    # addresses and the treatments it is an alternative to (see treatments_cms.api).
+    api_fields = [
+        APIField("summary"),
+        APIField("image"),
+        *rich_text_fields("how_it_works", "risks"),
+        APIField("invasiveness", serializer=ChoiceFact("invasiveness")),
+        *comparison_fact_fields(),
+        APIField(
+            "sessions",
+            serializer=RangeField(
+                "sessions_min", "sessions_max", "sessions_display", unit="sessions"
+            ),
+        ),
+        APIField(
+            "conditions",
+            serializer=LinkedPagesField("get_condition_links", "condition"),
+        ),
+        APIField("treatments", serializer=LinkedPagesField("get_treatments")),
+        *review_fields(),
     ]
 
     content_panels = [
@@ -83,28 +110,24 @@ class AlternativePageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         FieldPanel("invasiveness"),
         FieldPanel("risks"),
     ]
-    health_aspects = {
-        "how_it_works": "HowItWorksHealthAspect",
-        "risks": "RisksOrComplicationsHealthAspect",
-    }
-    text_section_fields = [
-        ("how_it_works", "how-it-works", "How it works"),
-        ("risks", "risks", "Risks and side effects"),
+    link_panels = [
+        MultipleChooserPanel(
+            "condition_links",
+            chooser_field_name="condition",
+            heading=_("Conditions it can address"),
+            label=_("Condition"),
+        ),
     ]
+
+    parent_page_types = PageFamily("AlternativeIndexPage")
+    subpage_types = []
+
     # schema.org procedure type of each level of invasiveness.
     procedure_types = {
         Invasiveness.NON_INVASIVE: "NoninvasiveProcedure",
         Invasiveness.MINIMALLY_INVASIVE: "PercutaneousProcedure",
         Invasiveness.SURGICAL: "SurgicalProcedure",
     }
-    link_panels = [
-        MultipleChooserPanel(
-            "condition_links",
-            chooser_field_name="condition",
-            heading="Conditions it can address",
-            label="Condition",
-        ),
-    ]
 
     class Meta:
         abstract = True
@@ -127,48 +150,20 @@ class AlternativePageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
             .specific()
         )
 
-    def get_key_facts(self):
-        """The facts box: only the facts that are known."""
-        facts = [
-            ("Sessions", self.sessions_display),
-            ("Results last", self.results_last_display),
-            ("Downtime", self.downtime_display.capitalize()),
-            ("Invasiveness", self.get_invasiveness_display()),
-        ]
-        return [KeyFact(label, value) for label, value in facts if value]
-
     def get_procedure_type(self):
         return self.procedure_types.get(self.invasiveness, "")
-
-    def get_sections(self, condition_links, treatments):
-        """The sections that have content, in page order."""
-        sections = text_sections(self, self.text_section_fields)
-        if condition_links:
-            sections.append(
-                PageSection(
-                    "conditions",
-                    "What it can address",
-                    [link.condition for link in condition_links],
-                    "treatments_cms/includes/page_links.html",
-                )
-            )
-        if treatments:
-            sections.append(
-                PageSection(
-                    "treatments",
-                    "Treatments it is an alternative to",
-                    treatments,
-                    "treatments_cms/includes/page_links.html",
-                )
-            )
-        return sections
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["condition_links"] = self.get_condition_links()
         context["treatments"] = self.get_treatments()
-        context["key_facts"] = self.get_key_facts()
-        context["sections"] = self.get_sections(
-            context["condition_links"], context["treatments"]
+        context["key_facts"] = alternative_key_facts(self)
+        context["sections"] = alternative_sections(
+            self, context["condition_links"], context["treatments"]
         )
         return context
+
+
+# The earlier names, kept for projects that combine them with their own base page.
+AlternativeIndexPageMixin = AbstractAlternativeIndexPage
+AlternativePageMixin = AbstractAlternativePage

@@ -1,31 +1,39 @@
-"""Condition pages: the abstract mixins for the condition index and condition pages.
+"""Condition pages: the abstract bases of the condition index and condition pages.
 
 A condition's treatments are derived from the treatments' own links.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     MultiFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.search import index
 
-from ..sections import (
-    PageSection,
-    text_sections,
+from ..api import (
+    LinkedPagesField,
+    NameListField,
+    review_fields,
+    rich_text_fields,
 )
+from ..sections import condition_sections
+from .indexes import AbstractIndexPage
 from .links import (
     TreatmentConditionLink,
     live_public,
 )
 from .mixins import (
+    PageFamily,
     ReviewMixin,
     SummaryMixin,
+    TabbedEditHandlerMixin,
     as_cards,
     linked_titles,
     page_model,
-    paginate,
     rich_text_field,
     strip_rich_text,
 )
@@ -33,52 +41,53 @@ from .mixins import (
 # --- Conditions ------------------------------------------------------------
 
 
-class ConditionIndexPageMixin(models.Model):
+class AbstractConditionIndexPage(AbstractIndexPage):
     """The list of skin conditions the clinic sees."""
 
-    introduction = models.TextField(
-        blank=True, help_text="A short paragraph above the list of conditions."
-    )
+    listed_model_name = "ConditionPage"
+    listing_name = "conditions"
 
-    content_panels = [FieldPanel("introduction")]
+    introduction = models.TextField(
+        blank=True, help_text=_("A short paragraph above the list of conditions.")
+    )
 
     class Meta:
         abstract = True
 
     def get_conditions(self):
-        return as_cards(live_public(page_model("ConditionPage")).child_of(self))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = paginate(request, self.get_conditions())
-        return context
+        return self.get_listed_pages()
 
 
-class ConditionPageMixin(SummaryMixin, ReviewMixin):
+class AbstractConditionPage(TabbedEditHandlerMixin, SummaryMixin, ReviewMixin):
     """A skin condition, with the treatments and alternatives that address it."""
 
     symptoms = rich_text_field(
-        "How the condition looks and feels (schema.org: Symptoms)."
+        _("How the condition looks and feels (schema.org: Symptoms).")
     )
-    causes = rich_text_field("What causes it or makes it worse (schema.org: Causes).")
+    causes = rich_text_field(
+        _("What causes it or makes it worse (schema.org: Causes).")
+    )
     alternate_names = models.CharField(
         max_length=500,
         blank=True,
-        help_text=(
+        help_text=_(
             "Other names people search for, separated by commas, e.g. "
             "'thread veins, telangiectasia'. Used by search and search engines."
         ),
     )
     requires_medical_assessment = models.BooleanField(
         default=False,
-        help_text=(
+        help_text=_(
             "Tick when a GP or dermatologist should see the person first (e.g. "
             "patches that may be pre-cancerous). The page then sends visitors "
             "to a doctor instead of inviting an enquiry."
         ),
     )
     medical_assessment_text = rich_text_field(
-        "When to see a doctor and why. Shown prominently when the box above is ticked."
+        _(
+            "When to see a doctor and why. Shown prominently when the box above "
+            "is ticked."
+        )
     )
 
     search_fields = [
@@ -90,13 +99,23 @@ class ConditionPageMixin(SummaryMixin, ReviewMixin):
         linked_titles("treatment_links", "page"),
     ]
 
-    health_aspects = {
-        "symptoms": "SymptomsHealthAspect",
-        "causes": "CausesHealthAspect",
-    }
-    text_section_fields = [
-        ("symptoms", "symptoms", "Symptoms"),
-        ("causes", "causes", "Causes"),
+    # What Wagtail's API shows: the treatments and alternatives that address
+    # the condition, live and public, with titles and URLs (see treatments_cms.api).
+    api_fields = [
+        APIField("summary"),
+        APIField("image"),
+        APIField("alternate_names", serializer=NameListField()),
+        *rich_text_fields("symptoms", "causes"),
+        APIField("requires_medical_assessment"),
+        *rich_text_fields("medical_assessment_text"),
+        APIField(
+            "treatments",
+            serializer=LinkedPagesField(
+                "get_treatment_links", "page", extra=("outcome", "note")
+            ),
+        ),
+        APIField("alternatives", serializer=LinkedPagesField("get_alternatives")),
+        *review_fields(),
     ]
 
     content_panels = [
@@ -110,9 +129,12 @@ class ConditionPageMixin(SummaryMixin, ReviewMixin):
                 FieldPanel("requires_medical_assessment"),
                 FieldPanel("medical_assessment_text"),
             ],
-            heading="See a doctor first",
+            heading=_("See a doctor first"),
         ),
     ]
+
+    parent_page_types = PageFamily("ConditionIndexPage")
+    subpage_types = []
 
     class Meta:
         abstract = True
@@ -124,8 +146,10 @@ class ConditionPageMixin(SummaryMixin, ReviewMixin):
         ):
             raise ValidationError(
                 {
-                    "medical_assessment_text": "Say when to see a doctor: the page "
-                    "shows this instead of the enquiry invitation."
+                    "medical_assessment_text": gettext(
+                        "Say when to see a doctor: the page "
+                        "shows this instead of the enquiry invitation."
+                    )
                 }
             )
 
@@ -170,36 +194,16 @@ class ConditionPageMixin(SummaryMixin, ReviewMixin):
             )
         )
 
-    def get_sections(self, treatment_links, alternatives):
-        """The sections that have content, in page order."""
-        sections = text_sections(self, self.text_section_fields)
-        if treatment_links:
-            sections.append(
-                PageSection(
-                    "treatments",
-                    "Treatments for this condition",
-                    treatment_links,
-                    "treatments_cms/includes/treatment_cards.html",
-                    "TreatmentsHealthAspect",
-                )
-            )
-        if alternatives:
-            sections.append(
-                PageSection(
-                    "alternatives",
-                    "Other options",
-                    alternatives,
-                    "treatments_cms/includes/alternative_cards.html",
-                    "TreatmentsHealthAspect",
-                )
-            )
-        return sections
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["treatment_links"] = self.get_treatment_links()
         context["alternatives"] = self.get_alternatives()
-        context["sections"] = self.get_sections(
-            context["treatment_links"], context["alternatives"]
+        context["sections"] = condition_sections(
+            self, context["treatment_links"], context["alternatives"]
         )
         return context
+
+
+# The earlier names, kept for projects that combine them with their own base page.
+ConditionIndexPageMixin = AbstractConditionIndexPage
+ConditionPageMixin = AbstractConditionPage

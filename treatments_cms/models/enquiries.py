@@ -7,30 +7,33 @@ after the retention period.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
+from .. import swappable
 from ..emails import email_match_key
 
 
 class EnquiryStatus(models.TextChoices):
-    NEW = "new", "New"
-    CONTACTED = "contacted", "Contacted"
-    BOOKED = "booked", "Booked"
-    NOT_SUITABLE = "not_suitable", "Not suitable"
-    CLOSED = "closed", "Closed"
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    BOOKED = "booked", _("Booked")
+    NOT_SUITABLE = "not_suitable", _("Not suitable")
+    CLOSED = "closed", _("Closed")
 
 
 class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone"
+    EMAIL = "email", _("Email")
+    PHONE = "phone", _("Phone")
 
 
 class NotificationStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
+    PENDING = "pending", _("Pending")
     # Claimed by one worker or retry run; nobody else sends it meanwhile.
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
 
 
 class Enquiry(models.Model):
@@ -40,14 +43,14 @@ class Enquiry(models.Model):
 
     # What the visitor sent (read-only in the admin).
     treatment = models.ForeignKey(
-        "treatments_cms.TreatmentPage",
+        swappable.get_treatment_page_model_string(),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     treatment_title = models.CharField(
         max_length=255,
-        help_text="The treatment's title when the enquiry was sent.",
+        help_text=_("The treatment's title when the enquiry was sent."),
     )
     name = models.CharField(max_length=150)
     email = models.EmailField(db_index=True)
@@ -62,7 +65,7 @@ class Enquiry(models.Model):
         max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
     )
     concerns = models.ManyToManyField(
-        "treatments_cms.ConditionPage", blank=True, related_name="+"
+        swappable.get_condition_page_model_string(), blank=True, related_name="+"
     )
     message = models.TextField(blank=True)
     is_adult = models.BooleanField(default=False)
@@ -76,7 +79,9 @@ class Enquiry(models.Model):
     consented_at = models.DateTimeField()
     marketing_opt_in = models.BooleanField(default=False)
     # Answers to fields a project adds on its own enquiry form class, by field
-    # name: {"heard_about_us": "A friend"}. Shown in the inbox and exports.
+    # name, with the question as asked:
+    # {"heard_about_us": {"label": "How did you hear about us?", "value": "A friend"}}.
+    # Shown in the inbox and the exports (EnquiryForm.get_extra_answers()).
     extra_answers = models.JSONField(default=dict, blank=True, editable=False)
     # One per rendered form: a double-clicked submit stores one enquiry.
     # NULL, not "", so enquiries saved without a key (e.g. imports) stay unique.
@@ -95,10 +100,10 @@ class Enquiry(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Who is handling this enquiry.",
+        help_text=_("Who is handling this enquiry."),
     )
     internal_notes = models.TextField(
-        blank=True, help_text="Seen only by staff who handle enquiries."
+        blank=True, help_text=_("Seen only by staff who handle enquiries.")
     )
 
     # Notification outbox: the clinic is told after commit; failures are retried.
@@ -118,17 +123,20 @@ class Enquiry(models.Model):
     notification_error = models.CharField(
         max_length=255,
         blank=True,
-        help_text="The mail error's type only; never any enquiry content.",
+        help_text=_("The mail error's type only; never any enquiry content."),
     )
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "enquiry"
-        verbose_name_plural = "enquiries"
-        permissions = [("export_enquiry", "Can export enquiries")]
+        verbose_name = _("enquiry")
+        verbose_name_plural = _("enquiries")
+        permissions = [("export_enquiry", _("Can export enquiries"))]
 
     def __str__(self):
-        return f"Enquiry #{self.pk} about {self.treatment_title}"
+        return gettext("Enquiry #%(number)s about %(treatment)s") % {
+            "number": self.pk,
+            "treatment": self.treatment_title,
+        }
 
     def save(self, *args, **kwargs):
         self.email_key = email_match_key(self.email)
@@ -159,8 +167,8 @@ class EnquiryLogEntry(BaseLogEntry):
 
     class Meta(BaseLogEntry.Meta):
         ordering = ["-timestamp", "-id"]
-        verbose_name = "enquiry log entry"
-        verbose_name_plural = "enquiry log entries"
+        verbose_name = _("enquiry log entry")
+        verbose_name_plural = _("enquiry log entries")
 
     def __str__(self):
         return f"EnquiryLogEntry {self.pk}: {self.action} on enquiry {self.object_id}"

@@ -5,12 +5,15 @@ of truth, no double entry.
 """
 
 import swapper
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Orderable
+
+from .. import swappable
 
 
 def live_public(model):
@@ -37,45 +40,45 @@ def visible_links(relation, target, targets, select=(), prefetch=()):
     return [link for link in links if getattr(link, f"{target}_id") in visible]
 
 
-SELF_ALTERNATIVE_MESSAGE = "A treatment cannot be an alternative to itself."
+SELF_ALTERNATIVE_MESSAGE = _("A treatment cannot be an alternative to itself.")
 
 
 class Outcome(models.TextChoices):
-    TREATS = "treats", "Treats"
-    IMPROVES = "improves", "Improves"
+    TREATS = "treats", _("Treats")
+    IMPROVES = "improves", _("Improves")
 
 
 class TreatmentConditionLink(Orderable):
     """A condition a treatment addresses, with the expected outcome."""
 
     page = ParentalKey(
-        "treatments_cms.TreatmentPage",
+        swappable.get_treatment_page_model_string(),
         on_delete=models.CASCADE,
         related_name="condition_links",
     )
     condition = models.ForeignKey(
-        "treatments_cms.ConditionPage",
+        swappable.get_condition_page_model_string(),
         on_delete=models.CASCADE,
         related_name="treatment_links",
-        help_text="The condition this treatment addresses.",
+        help_text=_("The condition this treatment addresses."),
     )
     outcome = models.CharField(
         max_length=10,
         choices=Outcome.choices,
         default=Outcome.TREATS,
-        help_text="'Improves' when the condition gets better but does not go away.",
+        help_text=_("'Improves' when the condition gets better but does not go away."),
     )
     note = models.CharField(
         max_length=255,
         blank=True,
-        help_text="Optional, e.g. 'deep wrinkles improve but do not disappear'.",
+        help_text=_("Optional, e.g. 'deep wrinkles improve but do not disappear'."),
     )
 
     panels = [FieldPanel("condition"), FieldPanel("outcome"), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "condition treated"
-        verbose_name_plural = "conditions treated"
+        verbose_name = _("condition treated")
+        verbose_name_plural = _("conditions treated")
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "condition"], name="unique_treatment_condition"
@@ -83,14 +86,19 @@ class TreatmentConditionLink(Orderable):
         ]
 
     def __str__(self):
-        return f"{self.page} {self.get_outcome_display().lower()} {self.condition}"
+        # Translators: for example "Laser resurfacing treats Acne scarring".
+        return gettext("%(treatment)s %(outcome)s %(condition)s") % {
+            "treatment": self.page,
+            "outcome": self.get_outcome_display().lower(),
+            "condition": self.condition,
+        }
 
 
 class TreatmentAlternativeLink(Orderable):
     """Another option to a treatment: an alternative page or another treatment."""
 
     page = ParentalKey(
-        "treatments_cms.TreatmentPage",
+        swappable.get_treatment_page_model_string(),
         on_delete=models.CASCADE,
         related_name="alternative_links",
     )
@@ -98,28 +106,28 @@ class TreatmentAlternativeLink(Orderable):
         swapper.get_model_name("wagtailcore", "Page"),
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="An alternative page, or another treatment.",
+        help_text=_("An alternative page, or another treatment."),
     )
     comparison_note = models.CharField(
         max_length=255,
         blank=True,
-        help_text="How it compares, e.g. 'gentler, but results are milder'.",
+        help_text=_("How it compares, e.g. 'gentler, but results are milder'."),
     )
 
     panels = [
         PageChooserPanel(
             "alternative",
             page_type=[
-                "treatments_cms.AlternativePage",
-                "treatments_cms.TreatmentPage",
+                swappable.get_alternative_page_model_string(),
+                swappable.get_treatment_page_model_string(),
             ],
         ),
         FieldPanel("comparison_note"),
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = "alternative"
-        verbose_name_plural = "alternatives"
+        verbose_name = _("alternative")
+        verbose_name_plural = _("alternatives")
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "alternative"], name="unique_treatment_alternative"
@@ -127,7 +135,10 @@ class TreatmentAlternativeLink(Orderable):
         ]
 
     def __str__(self):
-        return f"{self.alternative} as an alternative to {self.page}"
+        return gettext("%(alternative)s as an alternative to %(treatment)s") % {
+            "alternative": self.alternative,
+            "treatment": self.page,
+        }
 
     def clean(self):
         super().clean()
@@ -136,13 +147,17 @@ class TreatmentAlternativeLink(Orderable):
         if self.page_id and self.alternative_id == self.page_id:
             raise ValidationError({"alternative": SELF_ALTERNATIVE_MESSAGE})
         allowed = (
-            apps.get_model("treatments_cms", "AlternativePage"),
-            apps.get_model("treatments_cms", "TreatmentPage"),
+            swappable.get_alternative_page_model(),
+            swappable.get_treatment_page_model(),
         )
         model = self.alternative.specific_class
         if model is None or not issubclass(model, allowed):
             raise ValidationError(
-                {"alternative": "Choose an alternative page or another treatment."}
+                {
+                    "alternative": gettext(
+                        "Choose an alternative page or another treatment."
+                    )
+                }
             )
 
 
@@ -150,22 +165,22 @@ class AlternativeConditionLink(Orderable):
     """A condition an alternative can address."""
 
     page = ParentalKey(
-        "treatments_cms.AlternativePage",
+        swappable.get_alternative_page_model_string(),
         on_delete=models.CASCADE,
         related_name="condition_links",
     )
     condition = models.ForeignKey(
-        "treatments_cms.ConditionPage",
+        swappable.get_condition_page_model_string(),
         on_delete=models.CASCADE,
         related_name="alternative_links",
-        help_text="A condition this alternative can address.",
+        help_text=_("A condition this alternative can address."),
     )
 
     panels = [FieldPanel("condition")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "condition addressed"
-        verbose_name_plural = "conditions addressed"
+        verbose_name = _("condition addressed")
+        verbose_name_plural = _("conditions addressed")
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "condition"], name="unique_alternative_condition"
@@ -173,4 +188,7 @@ class AlternativeConditionLink(Orderable):
         ]
 
     def __str__(self):
-        return f"{self.page} addresses {self.condition}"
+        return gettext("%(alternative)s addresses %(condition)s") % {
+            "alternative": self.page,
+            "condition": self.condition,
+        }

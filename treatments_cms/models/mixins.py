@@ -1,12 +1,13 @@
 """Abstract building blocks of the plugin's pages.
 
 Behaviour lives here, so a project can combine a mixin with its own base page;
-the concrete pages in ``pages.py`` combine each mixin with Wagtail's ``Page``.
+the concrete pages in ``pages.py`` combine each abstract page with Wagtail's
+``Page``.
 """
 
 import datetime
+from typing import Any, NamedTuple
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.signals import setting_changed
@@ -15,18 +16,43 @@ from django.db import models
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.html import strip_tags
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from django.utils.translation import gettext, ngettext_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
+from .. import swappable
 from ..conf import app_settings
 from ..middleware import query_value
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
-class PageTypesFromSetting:
-    """Class attribute whose value is read from a ``TREATMENTS_CMS_*`` setting.
+class LazyPageTypes:
+    """A ``parent_page_types`` or ``subpage_types`` computed when Wagtail asks.
+
+    Wagtail caches the result per class; ``_forget_lazy_page_types`` drops the
+    cache when a ``TREATMENTS_CMS_*`` setting changes (``override_settings``).
+    """
+
+    def __get__(self, instance, owner):
+        return self.get_page_types(owner)
+
+    def get_page_types(self, owner):
+        raise NotImplementedError
+
+
+class PageTypesFromSetting(LazyPageTypes):
+    """Page types read from a ``TREATMENTS_CMS_*`` setting.
 
     Lets a reusable page declare ``parent_page_types`` without importing the
     project's own page models (the plugin never imports the project).
@@ -35,23 +61,103 @@ class PageTypesFromSetting:
     def __init__(self, setting_name):
         self.setting_name = setting_name
 
-    def __get__(self, instance, owner):
+    def get_page_types(self, owner):
         return getattr(app_settings, self.setting_name)
 
 
+class PageFamily(LazyPageTypes):
+    """The page model in use for a swappable default, with every page type built on it.
+
+    ``PageFamily("TreatmentPage")`` is the model ``TREATMENTS_CMS_TREATMENTPAGE_MODEL``
+    names and its subclasses, so a project's subclass of a treatment page can
+    be created wherever a treatment page can, and a swapped-out default
+    nowhere.
+    """
+
+    def __init__(self, model_name):
+        self.model_name = model_name
+
+    def get_page_types(self, owner):
+        return self.family(self.model_name)
+
+    @staticmethod
+    def family(model_name):
+        from wagtail.models import get_page_models
+
+        model = swappable.get_model(model_name)
+        return [page for page in get_page_models() if issubclass(page, model)]
+
+
+class ListedPageFamily(PageFamily):
+    """An index page's ``subpage_types``: the family of the model it lists.
+
+    Reads the index class's ``listed_model_name``, so one abstract index page
+    serves the three sections.
+    """
+
+    def __init__(self):
+        super().__init__(model_name=None)
+
+    def get_page_types(self, owner):
+        return self.family(owner.listed_model_name)
+
+
 @receiver(setting_changed)
-def _forget_page_types_from_settings(*, setting, **kwargs):
-    """Wagtail caches a page type's parents; drop the cache when its setting changes."""
+def _forget_lazy_page_types(*, setting, **kwargs):
+    """Wagtail caches a page type's rules; drop the cache when a setting changes."""
     if not setting.startswith(app_settings.prefix):
         return
     from wagtail.models import get_page_models
 
     for model in get_page_models():
-        if any(
-            isinstance(vars(klass).get("parent_page_types"), PageTypesFromSetting)
-            for klass in model.__mro__
+        for name, cache in (
+            ("parent_page_types", "_clean_parent_page_models"),
+            ("subpage_types", "_clean_subpage_models"),
         ):
-            model._clean_parent_page_models = None
+            if any(
+                isinstance(vars(klass).get(name), LazyPageTypes)
+                for klass in model.__mro__
+            ):
+                setattr(model, cache, None)
+
+
+class TabbedEditHandlerMixin:
+    """Builds the page editor's tabs from the class's panel lists when first asked for.
+
+    Each tab shows one panel list (``content_panels``, ``facts_panels``, ...); a
+    list the class lacks or leaves empty gives no tab. A subclass that adds a
+    field and a panel for it to one of the lists sees the field in that tab.
+    A class that sets ``edit_handler`` itself keeps it, as with Wagtail's pages.
+    """
+
+    edit_tabs = [
+        (_("Content"), "content_panels"),
+        (_("Facts"), "facts_panels"),
+        (_("Links"), "link_panels"),
+        (_("Safety"), "safety_panels"),
+        (_("Review"), "review_panels"),
+        (_("Promote"), "promote_panels"),
+        (_("Settings"), "settings_panels"),
+    ]
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """The tabbed editor for this page type, built once per class."""
+        edit_handler = getattr(cls, "edit_handler", None)
+        if cls._meta.swapped:
+            # A default the project replaced: Wagtail still lists it among the
+            # page types, but its links now belong to the replacement.
+            edit_handler = TabbedInterface([], base_form_class=cls.base_form_class)
+        elif edit_handler is None:
+            edit_handler = TabbedInterface(
+                [
+                    ObjectList(panels, heading=heading)
+                    for heading, attribute in cls.edit_tabs
+                    if (panels := getattr(cls, attribute, None))
+                ],
+                base_form_class=cls.base_form_class,
+            )
+        return edit_handler.bind_to_model(cls)
 
 
 class SummaryMixin(models.Model):
@@ -59,18 +165,18 @@ class SummaryMixin(models.Model):
 
     summary = models.TextField(
         max_length=300,
-        help_text=(
+        help_text=_(
             "One or two plain sentences, under 300 characters. Shown under the "
             "page heading, on cards and to search engines."
         ),
     )
     image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional picture shown on cards that link to this page.",
+        help_text=_("Optional picture shown on cards that link to this page."),
     )
 
     class Meta:
@@ -87,23 +193,23 @@ class ReviewMixin(models.Model):
     last_reviewed = models.DateField(
         null=True,
         blank=True,
-        help_text="The date a clinician last checked this page is accurate.",
+        help_text=_("The date a clinician last checked this page is accurate."),
     )
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text=(
+        help_text=_(
             "When the page should next be checked. Left empty, it is set from "
             "the last review date and the clinic's review interval."
         ),
     )
     reviewed_by = models.ForeignKey(
-        "treatments_cms.Practitioner",
+        swappable.get_practitioner_model_string(),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The practitioner who reviewed this page.",
+        help_text=_("The practitioner who reviewed this page."),
     )
 
     review_panels = [
@@ -114,7 +220,7 @@ class ReviewMixin(models.Model):
                 ),
                 FieldPanel("reviewed_by"),
             ],
-            heading="Clinical review",
+            heading=_("Clinical review"),
         )
     ]
 
@@ -136,7 +242,11 @@ class ReviewMixin(models.Model):
             and self.next_review_due < self.last_reviewed
         ):
             raise ValidationError(
-                {"next_review_due": "The next review must come after the last one."}
+                {
+                    "next_review_due": gettext(
+                        "The next review must come after the last one."
+                    )
+                }
             )
 
     @property
@@ -147,33 +257,95 @@ class ReviewMixin(models.Model):
 
 
 class DurationUnit(models.TextChoices):
-    DAYS = "days", "days"
-    WEEKS = "weeks", "weeks"
-    MONTHS = "months", "months"
-    YEARS = "years", "years"
+    DAYS = "days", _("days")
+    WEEKS = "weeks", _("weeks")
+    MONTHS = "months", _("months")
+    YEARS = "years", _("years")
 
 
-def format_range(low, high, unit, singular=None):
-    """Render a typed range for people: "3 to 5 sessions", "1 year", "up to 2 weeks"."""
+class RangePhrases(NamedTuple):
+    """How a range of one unit reads, each phrase a plural chosen by ``count``."""
+
+    exact: Any
+    up_to: Any
+    or_more: Any
+    between: Any
+
+
+# The phrases of each unit a range may be in, keyed by the unit's plural name
+# (a ``DurationUnit`` value, or "sessions"). ``count`` is the number the noun
+# follows: the upper bound of a range.
+RANGE_PHRASES = {
+    "sessions": RangePhrases(
+        ngettext_lazy("%(count)s session", "%(count)s sessions", "count"),
+        ngettext_lazy("up to %(count)s session", "up to %(count)s sessions", "count"),
+        ngettext_lazy(
+            "%(count)s or more sessions", "%(count)s or more sessions", "count"
+        ),
+        ngettext_lazy(
+            "%(low)s to %(count)s session", "%(low)s to %(count)s sessions", "count"
+        ),
+    ),
+    DurationUnit.DAYS: RangePhrases(
+        ngettext_lazy("%(count)s day", "%(count)s days", "count"),
+        ngettext_lazy("up to %(count)s day", "up to %(count)s days", "count"),
+        ngettext_lazy("%(count)s or more days", "%(count)s or more days", "count"),
+        ngettext_lazy("%(low)s to %(count)s day", "%(low)s to %(count)s days", "count"),
+    ),
+    DurationUnit.WEEKS: RangePhrases(
+        ngettext_lazy("%(count)s week", "%(count)s weeks", "count"),
+        ngettext_lazy("up to %(count)s week", "up to %(count)s weeks", "count"),
+        ngettext_lazy("%(count)s or more weeks", "%(count)s or more weeks", "count"),
+        ngettext_lazy(
+            "%(low)s to %(count)s week", "%(low)s to %(count)s weeks", "count"
+        ),
+    ),
+    DurationUnit.MONTHS: RangePhrases(
+        ngettext_lazy("%(count)s month", "%(count)s months", "count"),
+        ngettext_lazy("up to %(count)s month", "up to %(count)s months", "count"),
+        ngettext_lazy("%(count)s or more months", "%(count)s or more months", "count"),
+        ngettext_lazy(
+            "%(low)s to %(count)s month", "%(low)s to %(count)s months", "count"
+        ),
+    ),
+    DurationUnit.YEARS: RangePhrases(
+        ngettext_lazy("%(count)s year", "%(count)s years", "count"),
+        ngettext_lazy("up to %(count)s year", "up to %(count)s years", "count"),
+        ngettext_lazy("%(count)s or more years", "%(count)s or more years", "count"),
+        ngettext_lazy(
+            "%(low)s to %(count)s year", "%(low)s to %(count)s years", "count"
+        ),
+    ),
+}
+
+
+def format_range(low, high, unit):
+    """Render a typed range for people: "3 to 5 sessions", "1 year", "up to 2 weeks".
+
+    ``unit`` is the plural name of a unit in ``RANGE_PHRASES`` ("sessions",
+    "days", "weeks", "months", "years"); the noun agrees with the number it
+    follows, the upper bound of a range.
+    """
     if low is None and high is None:
         return ""
-    singular = singular or unit.rstrip("s")
-
-    def noun(n):
-        return singular if n == 1 else unit
-
+    phrases = RANGE_PHRASES[unit]
     if low is None:
-        return f"up to {high} {noun(high)}"
+        return phrases.up_to % {"count": high}
     if high is None:
-        return f"{low} or more {unit}"
+        return phrases.or_more % {"count": low}
     if low == high:
-        return f"{low} {noun(low)}"
-    return f"{low} to {high} {unit}"
+        return phrases.exact % {"count": low}
+    return phrases.between % {"low": low, "count": high}
+
+
+def format_count(count, unit):
+    """A number with its unit for people: "1 month", "4 weeks"; "" for no number."""
+    return format_range(count, count, unit)
 
 
 def _validate_range(errors, low, high, field, message):
     if low is not None and high is not None and low > high:
-        errors[field] = message.format(low=low)
+        errors[field] = message % {"low": low}
 
 
 class ComparisonFactsMixin(models.Model):
@@ -183,46 +355,50 @@ class ComparisonFactsMixin(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text="Fewest sessions a course usually needs, e.g. 3.",
+        help_text=_("Fewest sessions a course usually needs, e.g. 3."),
     )
     sessions_max = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text="Most sessions a course usually needs, e.g. 5. Same as the "
-        "fewest for a fixed number.",
+        help_text=_(
+            "Most sessions a course usually needs, e.g. 5. Same as the "
+            "fewest for a fixed number."
+        ),
     )
     results_last_min = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="Shortest time results usually last, e.g. 1.",
+        help_text=_("Shortest time results usually last, e.g. 1."),
     )
     results_last_max = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="Longest time results usually last, e.g. 3.",
+        help_text=_("Longest time results usually last, e.g. 3."),
     )
     results_last_unit = models.CharField(
         max_length=10,
         choices=DurationUnit.choices,
         default=DurationUnit.YEARS,
-        help_text="Unit of the two numbers above.",
+        help_text=_("Unit of the two numbers above."),
     )
     downtime_min_days = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="Fewest days most people need before normal activities. 0 for none.",
+        help_text=_(
+            "Fewest days most people need before normal activities. 0 for none."
+        ),
     )
     downtime_max_days = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        help_text="Most days most people need before normal activities.",
+        help_text=_("Most days most people need before normal activities."),
     )
 
     facts_panels = [
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("sessions_min"), FieldPanel("sessions_max")])],
-            heading="Sessions",
+            heading=_("Sessions"),
         ),
         MultiFieldPanel(
             [
@@ -234,7 +410,7 @@ class ComparisonFactsMixin(models.Model):
                     ]
                 )
             ],
-            heading="How long results last",
+            heading=_("How long results last"),
         ),
         MultiFieldPanel(
             [
@@ -242,7 +418,7 @@ class ComparisonFactsMixin(models.Model):
                     [FieldPanel("downtime_min_days"), FieldPanel("downtime_max_days")]
                 )
             ],
-            heading="Downtime",
+            heading=_("Downtime"),
         ),
     ]
 
@@ -257,21 +433,23 @@ class ComparisonFactsMixin(models.Model):
             self.sessions_min,
             self.sessions_max,
             "sessions_max",
-            "The most sessions must be at least the fewest ({low}).",
+            gettext("The most sessions must be at least the fewest (%(low)s)."),
         )
         _validate_range(
             errors,
             self.results_last_min,
             self.results_last_max,
             "results_last_max",
-            "The longest time results last must be at least the shortest ({low}).",
+            gettext(
+                "The longest time results last must be at least the shortest (%(low)s)."
+            ),
         )
         _validate_range(
             errors,
             self.downtime_min_days,
             self.downtime_max_days,
             "downtime_max_days",
-            "The most days of downtime must be at least the fewest ({low}).",
+            gettext("The most days of downtime must be at least the fewest (%(low)s)."),
         )
         if errors:
             raise ValidationError(errors)
@@ -292,7 +470,7 @@ class ComparisonFactsMixin(models.Model):
     def downtime_display(self):
         """For example "3 to 7 days", or "none" when no downtime is expected."""
         if self.downtime_min_days == 0 and not self.downtime_max_days:
-            return "none"
+            return gettext("none")
         # "up to 3 days" reads better than "0 to 3 days".
         low = self.downtime_min_days or None
         return format_range(low, self.downtime_max_days, "days")
@@ -329,12 +507,13 @@ def strip_rich_text(value):
 
 
 def page_model(name):
-    """One of the plugin's concrete page models, looked up when needed.
+    """The page model in use for the plugin's default ``name``, e.g. "TreatmentPage".
 
-    The page mixins query the concrete pages (a condition lists treatments);
-    looking them up lazily keeps the modules free of import cycles.
+    The abstract pages query the pages in use (a condition lists treatments),
+    resolved through the swappable settings when needed; looking them up
+    lazily keeps the modules free of import cycles.
     """
-    return apps.get_model("treatments_cms", name)
+    return swappable.get_model(name)
 
 
 def as_cards(pages):

@@ -1,126 +1,85 @@
-"""The concrete pages: each combines its abstract mixin with Wagtail's ``Page``.
+"""The concrete default pages: each combines its abstract base with Wagtail's ``Page``.
 
-The mixins, holding fields, panels and query methods, live in ``treatments.py``,
-``conditions.py`` and ``alternatives.py``.
+The abstract bases, holding fields, panels, page-type rules and query methods,
+live in ``treatments.py``, ``conditions.py``, ``alternatives.py`` and
+``indexes.py``. Each default is swappable: a project names its own model,
+built on the abstract base and its own base page, in
+``TREATMENTS_CMS_<MODEL>_MODEL`` (see ``treatments_cms.swappable``).
 """
 
-from wagtail.admin.panels import ObjectList, TabbedInterface
+import swapper
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .alternatives import AlternativeIndexPageMixin, AlternativePageMixin
-from .conditions import ConditionIndexPageMixin, ConditionPageMixin
-from .mixins import PageTypesFromSetting
-from .treatments import TreatmentIndexPageMixin, TreatmentPageForm, TreatmentPageMixin
-
-# --- Concrete pages ----------------------------------------------------------
+from .alternatives import AbstractAlternativeIndexPage, AbstractAlternativePage
+from .conditions import AbstractConditionIndexPage, AbstractConditionPage
+from .treatments import AbstractTreatmentIndexPage, AbstractTreatmentPage
 
 
-def _tabs(*tabs):
-    return TabbedInterface(
-        [ObjectList(panels, heading=heading) for heading, panels in tabs]
-    )
-
-
-class TreatmentIndexPage(TreatmentIndexPageMixin, Page):
+class TreatmentIndexPage(AbstractTreatmentIndexPage, Page):
     """The treatments section: one per site, listing every treatment."""
 
-    content_panels = [*Page.content_panels, *TreatmentIndexPageMixin.content_panels]
-
-    parent_page_types = PageTypesFromSetting("INDEX_PARENT_PAGE_TYPES")
-    subpage_types = ["treatments_cms.TreatmentPage"]
-    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, *AbstractTreatmentIndexPage.content_panels]
 
     class Meta:
-        verbose_name = "treatment index page"
+        verbose_name = _("treatment index page")
+        swappable = swapper.swappable_setting("treatments_cms", "TreatmentIndexPage")
 
 
-class TreatmentPage(TreatmentPageMixin, Page):
+class TreatmentPage(AbstractTreatmentPage, Page):
     """A treatment page built from typed facts, linked to conditions and alternatives."""
 
-    search_fields = [*Page.search_fields, *TreatmentPageMixin.search_fields]
+    search_fields = [*Page.search_fields, *AbstractTreatmentPage.search_fields]
 
-    content_panels = [*Page.content_panels, *TreatmentPageMixin.content_panels]
-    edit_handler = _tabs(
-        ("Content", content_panels),
-        ("Facts", TreatmentPageMixin.facts_panels),
-        ("Links", TreatmentPageMixin.link_panels),
-        ("Safety", TreatmentPageMixin.safety_panels),
-        ("Review", TreatmentPageMixin.review_panels),
-        ("Promote", Page.promote_panels),
-        ("Settings", Page.settings_panels),
-    )
-    base_form_class = TreatmentPageForm
-
-    parent_page_types = ["treatments_cms.TreatmentIndexPage"]
-    subpage_types = []
+    content_panels = [*Page.content_panels, *AbstractTreatmentPage.content_panels]
 
     class Meta:
-        verbose_name = "treatment page"
+        verbose_name = _("treatment page")
+        swappable = swapper.swappable_setting("treatments_cms", "TreatmentPage")
 
 
-class ConditionIndexPage(ConditionIndexPageMixin, Page):
+class ConditionIndexPage(AbstractConditionIndexPage, Page):
     """The conditions section: one per site, listing every condition."""
 
-    content_panels = [*Page.content_panels, *ConditionIndexPageMixin.content_panels]
-
-    parent_page_types = PageTypesFromSetting("INDEX_PARENT_PAGE_TYPES")
-    subpage_types = ["treatments_cms.ConditionPage"]
-    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, *AbstractConditionIndexPage.content_panels]
 
     class Meta:
-        verbose_name = "condition index page"
+        verbose_name = _("condition index page")
+        swappable = swapper.swappable_setting("treatments_cms", "ConditionIndexPage")
 
 
-class ConditionPage(ConditionPageMixin, Page):
+class ConditionPage(AbstractConditionPage, Page):
     """A skin condition; its treatments come from the treatments' own links."""
 
-    search_fields = [*Page.search_fields, *ConditionPageMixin.search_fields]
+    search_fields = [*Page.search_fields, *AbstractConditionPage.search_fields]
 
-    content_panels = [*Page.content_panels, *ConditionPageMixin.content_panels]
-    edit_handler = _tabs(
-        ("Content", content_panels),
-        ("Review", ConditionPageMixin.review_panels),
-        ("Promote", Page.promote_panels),
-        ("Settings", Page.settings_panels),
-    )
-
-    parent_page_types = ["treatments_cms.ConditionIndexPage"]
-    subpage_types = []
+    content_panels = [*Page.content_panels, *AbstractConditionPage.content_panels]
 
     class Meta:
-        verbose_name = "condition page"
+        verbose_name = _("condition page")
+        swappable = swapper.swappable_setting("treatments_cms", "ConditionPage")
 
 
-class AlternativeIndexPage(AlternativeIndexPageMixin, Page):
+class AlternativeIndexPage(AbstractAlternativeIndexPage, Page):
     """The alternatives section: one per site, listing every alternative."""
 
-    content_panels = [*Page.content_panels, *AlternativeIndexPageMixin.content_panels]
-
-    parent_page_types = PageTypesFromSetting("INDEX_PARENT_PAGE_TYPES")
-    subpage_types = ["treatments_cms.AlternativePage"]
-    max_count_per_parent = 1
+    content_panels = [
+        *Page.content_panels,
+        *AbstractAlternativeIndexPage.content_panels,
+    ]
 
     class Meta:
-        verbose_name = "alternative index page"
+        verbose_name = _("alternative index page")
+        swappable = swapper.swappable_setting("treatments_cms", "AlternativeIndexPage")
 
 
-class AlternativePage(AlternativePageMixin, Page):
+class AlternativePage(AbstractAlternativePage, Page):
     """An alternative to the clinic's treatments, with facts for comparison."""
 
-    search_fields = [*Page.search_fields, *AlternativePageMixin.search_fields]
+    search_fields = [*Page.search_fields, *AbstractAlternativePage.search_fields]
 
-    content_panels = [*Page.content_panels, *AlternativePageMixin.content_panels]
-    edit_handler = _tabs(
-        ("Content", content_panels),
-        ("Facts", AlternativePageMixin.facts_panels),
-        ("Links", AlternativePageMixin.link_panels),
-        ("Review", AlternativePageMixin.review_panels),
-        ("Promote", Page.promote_panels),
-        ("Settings", Page.settings_panels),
-    )
-
-    parent_page_types = ["treatments_cms.AlternativeIndexPage"]
-    subpage_types = []
+    content_panels = [*Page.content_panels, *AbstractAlternativePage.content_panels]
 
     class Meta:
-        verbose_name = "alternative page"
+        verbose_name = _("alternative page")
+        swappable = swapper.swappable_setting("treatments_cms", "AlternativePage")

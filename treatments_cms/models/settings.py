@@ -4,7 +4,8 @@ import swapper
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, validate_email
 from django.db import models
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 
@@ -27,26 +28,26 @@ class ClinicSettings(BaseSiteSetting):
 
     clinic_name = models.CharField(
         max_length=255,
-        help_text="Shown in the site header, emails and search-engine data.",
+        help_text=_("Shown in the site header, emails and search-engine data."),
     )
     address = models.TextField(
-        blank=True, help_text="Postal address, one line per line."
+        blank=True, help_text=_("Postal address, one line per line.")
     )
     phone = models.CharField(
-        max_length=50, blank=True, help_text="Public phone number."
+        max_length=50, blank=True, help_text=_("Public phone number.")
     )
-    email = models.EmailField(blank=True, help_text="Public contact email address.")
+    email = models.EmailField(blank=True, help_text=_("Public contact email address."))
     privacy_page = models.ForeignKey(
         swapper.get_model_name("wagtailcore", "Page"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The privacy notice linked from every page and the enquiry form.",
+        help_text=_("The privacy notice linked from every page and the enquiry form."),
     )
     notification_recipients = models.TextField(
         blank=True,
-        help_text=(
+        help_text=_(
             "Who is emailed when an enquiry arrives, one address per line. Only "
             "superusers can change this."
         ),
@@ -54,7 +55,7 @@ class ClinicSettings(BaseSiteSetting):
     enquiry_retention_days = models.PositiveIntegerField(
         default=default_retention_days,
         validators=[MinValueValidator(1)],
-        help_text="Enquiries older than this many days are deleted by the purge.",
+        help_text=_("Enquiries older than this many days are deleted by the purge."),
     )
 
     panels = [
@@ -66,22 +67,22 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("email"),
                 FieldPanel("privacy_page"),
             ],
-            heading="Clinic",
+            heading=_("Clinic"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("notification_recipients", permission="superuser"),
                 FieldPanel("enquiry_retention_days", permission="superuser"),
             ],
-            heading="Enquiries",
+            heading=_("Enquiries"),
         ),
     ]
 
     class Meta:
-        verbose_name = "clinic settings"
+        verbose_name = _("clinic settings")
 
     def __str__(self):
-        return self.clinic_name or "Clinic settings"
+        return self.clinic_name or gettext("Clinic settings")
 
     def clean(self):
         super().clean()
@@ -90,7 +91,12 @@ class ClinicSettings(BaseSiteSetting):
                 validate_email(address)
             except ValidationError:
                 raise ValidationError(
-                    {"notification_recipients": f"'{address}' is not an email address."}
+                    {
+                        "notification_recipients": gettext(
+                            "'%(address)s' is not an email address."
+                        )
+                        % {"address": address}
+                    }
                 ) from None
         self._check_retention_floor()
 
@@ -116,10 +122,14 @@ class ClinicSettings(BaseSiteSetting):
         if days != stored:
             raise ValidationError(
                 {
-                    "enquiry_retention_days": _(
+                    "enquiry_retention_days": ngettext(
+                        "Keep enquiries for at least %(floor)d day: a shorter "
+                        "period would let the next purge delete recent enquiries "
+                        "in bulk.",
                         "Keep enquiries for at least %(floor)d days: a shorter "
                         "period would let the next purge delete recent enquiries "
-                        "in bulk."
+                        "in bulk.",
+                        floor,
                     )
                     % {"floor": floor}
                 }

@@ -1,33 +1,41 @@
 """Snippets: the practitioners who review pages and the enquiry consent text."""
 
+import swapper
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 
-class PractitionerMixin(index.Indexed, models.Model):
+class AbstractPractitioner(index.Indexed, models.Model):
     """A clinician named as a page's reviewer."""
 
     name = models.CharField(
-        max_length=255, help_text="Full name, e.g. 'Dr Aoife Byrne'."
+        max_length=255, help_text=_("Full name, e.g. 'Dr Aoife Byrne'.")
     )
     role = models.CharField(
         max_length=255,
-        help_text="Job title as visitors should read it, e.g. 'Consultant dermatologist'.",
+        help_text=_(
+            "Job title as visitors should read it, e.g. 'Consultant dermatologist'."
+        ),
     )
     regulator = models.CharField(
         max_length=255,
         blank=True,
-        help_text="The body the practitioner is registered with, e.g. 'GMC' or 'NMC'.",
+        help_text=_(
+            "The body the practitioner is registered with, e.g. 'GMC' or 'NMC'."
+        ),
     )
     registration_number = models.CharField(
         max_length=50,
         blank=True,
-        help_text="Registration number with that regulator, so visitors can check it.",
+        help_text=_(
+            "Registration number with that regulator, so visitors can check it."
+        ),
     )
 
     search_fields = [
@@ -55,10 +63,17 @@ class PractitionerMixin(index.Indexed, models.Model):
         return " ".join(p for p in (self.regulator, self.registration_number) if p)
 
 
-class Practitioner(PractitionerMixin):
+class Practitioner(AbstractPractitioner):
+    """The default practitioner; ``TREATMENTS_CMS_PRACTITIONER_MODEL`` may name another."""
+
     class Meta:
         ordering = ["name"]
-        verbose_name = "practitioner"
+        verbose_name = _("practitioner")
+        swappable = swapper.swappable_setting("treatments_cms", "Practitioner")
+
+
+# The earlier name, kept for projects that build their own practitioner on it.
+PractitionerMixin = AbstractPractitioner
 
 
 class ConsentStatementQuerySet(models.QuerySet):
@@ -83,17 +98,19 @@ class ConsentStatement(RevisionMixin, models.Model):
     version = models.CharField(
         max_length=50,
         unique=True,
-        help_text="A label for this wording, e.g. '2026-11'. Enquiries store it.",
+        help_text=_("A label for this wording, e.g. '2026-11'. Enquiries store it."),
     )
     text = models.TextField(
-        help_text=(
+        help_text=_(
             "What the visitor agrees to by ticking the consent box: who processes "
             "their health information, why, and for how long."
         )
     )
     effective_from = models.DateTimeField(
         default=timezone.now,
-        help_text="From when the form shows this wording. The latest one started wins.",
+        help_text=_(
+            "From when the form shows this wording. The latest one started wins."
+        ),
     )
 
     objects = ConsentStatementQuerySet.as_manager()
@@ -102,10 +119,10 @@ class ConsentStatement(RevisionMixin, models.Model):
 
     class Meta:
         ordering = ["-effective_from"]
-        verbose_name = "consent statement"
+        verbose_name = _("consent statement")
 
     def __str__(self):
-        return f"Consent statement {self.version}"
+        return gettext("Consent statement %(version)s") % {"version": self.version}
 
     @property
     def enquiry_count(self):
@@ -131,7 +148,7 @@ class ConsentStatement(RevisionMixin, models.Model):
             for name in ("version", "text", "effective_from")
         ):
             raise ValidationError(
-                _(
+                gettext(
                     "Enquiries now record that visitors agreed to this wording, so "
                     "it can no longer be changed. Write a new version instead."
                 )

@@ -1,4 +1,4 @@
-"""Treatment pages: the abstract mixins for the treatment index and treatment pages,
+"""Treatment pages: the abstract bases of the treatment index and treatment pages,
 and the admin form that guards publishing.
 
 Concrete pages live in ``pages.py``; queries live in model methods with their
@@ -8,6 +8,8 @@ prefetches, so a page costs a fixed number of queries whatever its links.
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -15,20 +17,24 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import EvidenceSourceBlock, ExtraContentBlock
-from ..middleware import query_value
-from ..sections import (
-    KeyFact,
-    PageSection,
-    comparison_rows,
-    format_price,
-    shows_invasiveness,
-    text_sections,
+from ..api import (
+    LinkedPagesField,
+    PriceField,
+    SessionsField,
+    comparison_fact_fields,
+    review_fields,
+    rich_text_fields,
+    stream_fields,
 )
+from ..blocks import EvidenceSourceBlock, ExtraContentBlock
+from ..enquiries.page import EnquiryFormPageMixin
+from ..middleware import query_value
+from ..sections import format_price, treatment_key_facts, treatment_sections
+from .indexes import AbstractIndexPage
 from .links import (
     SELF_ALTERNATIVE_MESSAGE,
     live_public,
@@ -37,9 +43,11 @@ from .links import (
 from .mixins import (
     ComparisonFactsMixin,
     DurationUnit,
+    PageFamily,
     ReviewMixin,
     SummaryMixin,
-    as_cards,
+    TabbedEditHandlerMixin,
+    format_count,
     linked_titles,
     page_model,
     paginate,
@@ -58,8 +66,10 @@ class TreatmentPageForm(WagtailAdminPageForm):
         if publishing and not strip_rich_text(cleaned_data.get("risks", "")):
             self.add_error(
                 "risks",
-                "Describe the risks and side effects before publishing: "
-                "visitors must see them before they enquire.",
+                gettext(
+                    "Describe the risks and side effects before publishing: "
+                    "visitors must see them before they enquire."
+                ),
             )
         self._refuse_self_as_alternative()
         return cleaned_data
@@ -80,14 +90,15 @@ class TreatmentPageForm(WagtailAdminPageForm):
 # --- Treatments ------------------------------------------------------------
 
 
-class TreatmentIndexPageMixin(models.Model):
+class AbstractTreatmentIndexPage(AbstractIndexPage):
     """The list of treatments, with cards, pagination and a condition filter."""
 
-    introduction = models.TextField(
-        blank=True, help_text="A short paragraph above the list of treatments."
-    )
+    listed_model_name = "TreatmentPage"
+    listing_name = "treatments"
 
-    content_panels = [FieldPanel("introduction")]
+    introduction = models.TextField(
+        blank=True, help_text=_("A short paragraph above the list of treatments.")
+    )
 
     class Meta:
         abstract = True
@@ -97,10 +108,10 @@ class TreatmentIndexPageMixin(models.Model):
 
         With ``condition``, only the treatments linked to that condition.
         """
-        treatments = live_public(page_model("TreatmentPage")).child_of(self)
+        treatments = self.get_listed_pages()
         if condition is not None:
             treatments = treatments.filter(condition_links__condition=condition)
-        return as_cards(treatments)
+        return treatments
 
     def get_filter_conditions(self):
         """Live, public conditions that a treatment listed here treats, by title."""
@@ -111,8 +122,7 @@ class TreatmentIndexPageMixin(models.Model):
             .order_by("title")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_listing_context(self, request):
         slug = query_value(request, "condition").strip()
         conditions = self.get_filter_conditions()
         condition = next((c for c in conditions if c.slug == slug), None)
@@ -121,76 +131,81 @@ class TreatmentIndexPageMixin(models.Model):
             condition = (
                 live_public(page_model("ConditionPage")).filter(slug=slug).first()
             )
-        context["filter_conditions"] = conditions
-        context["condition"] = condition
-        context["unknown_condition"] = bool(slug) and condition is None
-        context["treatments"] = paginate(request, self.get_treatments(condition))
-        return context
+        return {
+            "filter_conditions": conditions,
+            "condition": condition,
+            "unknown_condition": bool(slug) and condition is None,
+            "treatments": paginate(request, self.get_treatments(condition)),
+        }
 
 
-class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
+class AbstractTreatmentPage(
+    EnquiryFormPageMixin,
+    TabbedEditHandlerMixin,
+    SummaryMixin,
+    ComparisonFactsMixin,
+    ReviewMixin,
+):
     """A treatment the clinic offers, described by typed, structured fields."""
 
-    # The schema.org health aspect each section is published as in JSON-LD.
-    health_aspects = {
-        "how_it_works": "HowItWorksHealthAspect",
-        "sessions": "UsageOrScheduleHealthAspect",
-        "results": "EffectivenessHealthAspect",
-        "benefits": "BenefitsHealthAspect",
-        "limitations": "EffectivenessHealthAspect",
-        "risks": "RisksOrComplicationsHealthAspect",
-        "suitability": "SafetyHealthAspect",
-        "contraindications": "SafetyHealthAspect",
-        "preparation": "HowOrWhereHealthAspect",
-        "recovery": "SelfCareHealthAspect",
-    }
-
     how_it_works = rich_text_field(
-        "What happens during the treatment and why it works, in plain words "
-        "(schema.org: HowItWorks)."
+        _(
+            "What happens during the treatment and why it works, in plain words "
+            "(schema.org: HowItWorks)."
+        )
     )
     session_interval = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text="Usual gap between sessions, e.g. 4 (schema.org: UsageOrSchedule).",
+        help_text=_(
+            "Usual gap between sessions, e.g. 4 (schema.org: UsageOrSchedule)."
+        ),
     )
     session_interval_unit = models.CharField(
         max_length=10,
         choices=DurationUnit.choices,
         default=DurationUnit.WEEKS,
-        help_text="Unit of the gap between sessions.",
+        help_text=_("Unit of the gap between sessions."),
     )
     benefits = rich_text_field(
-        "What the treatment can do for people (schema.org: Benefits)."
+        _("What the treatment can do for people (schema.org: Benefits).")
     )
     limitations = rich_text_field(
-        "What it cannot do, e.g. deep wrinkles improve but do not disappear "
-        "(schema.org: Effectiveness)."
+        _(
+            "What it cannot do, e.g. deep wrinkles improve but do not disappear "
+            "(schema.org: Effectiveness)."
+        )
     )
     risks = rich_text_field(
-        "Risks and side effects, common and rare. Required before the page can "
-        "be published (schema.org: RisksOrComplications)."
+        _(
+            "Risks and side effects, common and rare. Required before the page can "
+            "be published (schema.org: RisksOrComplications)."
+        )
     )
     suitability = rich_text_field(
-        "Who the treatment usually suits; the clinic still assesses each person "
-        "(schema.org: Suitability)."
+        _(
+            "Who the treatment usually suits; the clinic still assesses each person "
+            "(schema.org: Suitability)."
+        )
     )
     contraindications = rich_text_field(
-        "Who should not have it, e.g. pregnancy or certain medicines "
-        "(schema.org: Contraindications)."
+        _(
+            "Who should not have it, e.g. pregnancy or certain medicines "
+            "(schema.org: Contraindications)."
+        )
     )
-    preparation = rich_text_field("What to do, or avoid, before a session.")
+    preparation = rich_text_field(_("What to do, or avoid, before a session."))
     recovery = rich_text_field(
-        "What recovery and downtime feel like and how to look after the skin."
+        _("What recovery and downtime feel like and how to look after the skin.")
     )
     price_from = models.DecimalField(
         max_digits=8,
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0, "The price cannot be negative.")],
-        help_text=(
+        validators=[MinValueValidator(0, _("The price cannot be negative."))],
+        help_text=_(
             "Lowest price of a session in pounds, shown as 'from'. Leave empty to "
             "show no price; the price is always confirmed at consultation."
         ),
@@ -199,13 +214,13 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         [("source", EvidenceSourceBlock())],
         blank=True,
         use_json_field=True,
-        help_text="Published evidence or guidance that supports this page.",
+        help_text=_("Published evidence or guidance that supports this page."),
     )
     body = StreamField(
         ExtraContentBlock(),
         blank=True,
         use_json_field=True,
-        help_text="Extra prose only; facts belong in the typed fields.",
+        help_text=_("Extra prose only; facts belong in the typed fields."),
     )
 
     search_fields = [
@@ -213,6 +228,43 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         index.AutocompleteField("summary"),
         index.SearchField("how_it_works"),
         linked_titles("condition_links", "condition"),
+    ]
+
+    # What Wagtail's API shows: typed facts as objects, links to live, public
+    # pages with titles and URLs, rich text as HTML (see treatments_cms.api).
+    api_fields = [
+        APIField("summary"),
+        APIField("image"),
+        *rich_text_fields(
+            "how_it_works",
+            "benefits",
+            "limitations",
+            "risks",
+            "suitability",
+            "contraindications",
+            "preparation",
+            "recovery",
+        ),
+        *comparison_fact_fields(),
+        APIField("session_interval"),
+        APIField("session_interval_unit"),
+        APIField("price_from"),
+        APIField("sessions", serializer=SessionsField()),
+        APIField("price", serializer=PriceField()),
+        APIField(
+            "conditions",
+            serializer=LinkedPagesField(
+                "get_condition_links", "condition", extra=("outcome", "note")
+            ),
+        ),
+        APIField(
+            "alternatives",
+            serializer=LinkedPagesField(
+                "get_alternative_links", "target", extra=("comparison_note",)
+            ),
+        ),
+        *stream_fields("body", "evidence_sources"),
+        *review_fields(),
     ]
 
     content_panels = [
@@ -234,7 +286,7 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
                     ]
                 )
             ],
-            heading="Gap between sessions",
+            heading=_("Gap between sessions"),
         ),
         FieldPanel("price_from"),
         FieldPanel("preparation"),
@@ -244,14 +296,14 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         MultipleChooserPanel(
             "condition_links",
             chooser_field_name="condition",
-            heading="Conditions treated",
-            label="Condition",
+            heading=_("Conditions treated"),
+            label=_("Condition"),
         ),
         MultipleChooserPanel(
             "alternative_links",
             chooser_field_name="alternative",
-            heading="Alternatives",
-            label="Alternative",
+            heading=_("Alternatives"),
+            label=_("Alternative"),
         ),
     ]
     safety_panels = [
@@ -261,21 +313,10 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
     ]
     review_panels = [*ReviewMixin.review_panels, FieldPanel("evidence_sources")]
 
-    # The rich-text sections of the public page, in order, around the linked
-    # conditions (after the first) and the comparison table (after the last):
-    # (field, anchor, heading).
-    text_sections_before_conditions = [
-        ("how_it_works", "how-it-works", "How it works"),
-    ]
-    text_sections_after_conditions = [
-        ("benefits", "benefits", "Benefits"),
-        ("limitations", "limitations", "What it cannot do"),
-        ("risks", "risks", "Risks and side effects"),
-        ("suitability", "suitability", "Who it suits"),
-        ("contraindications", "contraindications", "Who should not have it"),
-        ("preparation", "preparation", "Before a session"),
-        ("recovery", "recovery", "Recovery and downtime"),
-    ]
+    base_form_class = TreatmentPageForm
+
+    parent_page_types = PageFamily("TreatmentIndexPage")
+    subpage_types = []
 
     class Meta:
         abstract = True
@@ -285,78 +326,16 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         """For example "£150"; "" when no price is given."""
         return format_price(self.price_from)
 
-    def get_key_facts(self):
-        """The key-facts box: only the facts that are known."""
-        sessions = self.sessions_display
-        if sessions and self.session_interval_display:
-            sessions = f"{sessions}, {self.session_interval_display} apart"
-        facts = [
-            ("Sessions", sessions),
-            ("Results last", self.results_last_display),
-            ("Downtime", self.downtime_display.capitalize()),
-            (
-                "Price from",
-                self.price_from_display
-                and f"{self.price_from_display}, confirmed at consultation",
-            ),
-        ]
-        return [KeyFact(label, value) for label, value in facts if value]
-
-    def get_comparison_rows(self, alternative_links):
-        return comparison_rows(self, alternative_links)
-
-    def get_sections(self, condition_links, alternative_links):
-        """The sections that have content, in page order."""
-        sections = text_sections(self, self.text_sections_before_conditions)
-        if condition_links:
-            sections.append(
-                PageSection(
-                    "conditions",
-                    "Conditions it treats",
-                    condition_links,
-                    "treatments_cms/includes/condition_cards.html",
-                )
-            )
-        sections += text_sections(self, self.text_sections_after_conditions)
-        if self.body:
-            sections.append(
-                PageSection(
-                    "more",
-                    f"More about {self.title[:1].lower()}{self.title[1:]}",
-                    self.body,
-                    "treatments_cms/includes/stream_section.html",
-                )
-            )
-        rows = self.get_comparison_rows(alternative_links)
-        sections.append(
-            PageSection(
-                "comparison",
-                "How it compares",
-                {"rows": rows, "show_invasiveness": shows_invasiveness(rows)},
-                "treatments_cms/includes/comparison_table.html",
-            )
-        )
-        if self.evidence_sources:
-            sections.append(
-                PageSection(
-                    "evidence",
-                    "Evidence and guidance",
-                    self.evidence_sources,
-                    "treatments_cms/includes/evidence_sources.html",
-                )
-            )
-        return sections
-
     def get_procedure_type(self):
         """The schema.org procedure type, when known; a project may override."""
         return ""
 
     @property
     def session_interval_display(self):
+        """For example "4 weeks" or "1 month"; "" when no gap is given."""
         if not self.session_interval:
             return ""
-        unit = self.session_interval_unit
-        return f"{self.session_interval} {unit.rstrip('s') if self.session_interval == 1 else unit}"
+        return format_count(self.session_interval, self.session_interval_unit)
 
     def get_condition_links(self):
         """Links to live, public conditions, in editor order, conditions loaded."""
@@ -376,7 +355,7 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         links = visible_links(
             self.alternative_links,
             "alternative",
-            live_public(Page)
+            live_public(self.base_page_model)
             .type(page_model("AlternativePage"), page_model("TreatmentPage"))
             .not_page(self),
         )
@@ -398,8 +377,13 @@ class TreatmentPageMixin(SummaryMixin, ComparisonFactsMixin, ReviewMixin):
         context = super().get_context(request, *args, **kwargs)
         context["condition_links"] = self.get_condition_links()
         context["alternative_links"] = self.get_alternative_links()
-        context["key_facts"] = self.get_key_facts()
-        context["sections"] = self.get_sections(
-            context["condition_links"], context["alternative_links"]
+        context["key_facts"] = treatment_key_facts(self)
+        context["sections"] = treatment_sections(
+            self, context["condition_links"], context["alternative_links"]
         )
         return context
+
+
+# The earlier names, kept for projects that combine them with their own base page.
+TreatmentIndexPageMixin = AbstractTreatmentIndexPage
+TreatmentPageMixin = AbstractTreatmentPage

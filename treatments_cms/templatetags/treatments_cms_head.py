@@ -14,7 +14,7 @@ trail render nothing, and the JSON-LD states only the clinic.
 
 from django import template
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, Site
+from wagtail.models import AbstractPage, Site
 
 from ..structured_data import graph_for, render_json_ld
 from .treatments_cms_tags import clinic_settings, meta_description
@@ -26,7 +26,7 @@ def context_page(context, page=None):
     """The page passed in, else the context's ``page`` or ``self``; None if not a page."""
     if page is None:
         page = context.get("page") or context.get("self")
-    return page if isinstance(page, Page) else None
+    return page if isinstance(page, AbstractPage) else None
 
 
 def site_name(context):
@@ -50,7 +50,7 @@ def treatments_cms_meta(context, page=None):
     return {
         "page": page,
         "request": request,
-        "title": page.seo_title or page.title,
+        "title": getattr(page, "seo_title", "") or page.title,
         "description": meta_description(page),
         "canonical": page.get_full_url(request) or "",
         "site_name": site_name(context),

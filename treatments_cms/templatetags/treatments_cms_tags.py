@@ -3,6 +3,8 @@
 import re
 
 from django import template
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from ..models import ClinicSettings
@@ -93,11 +95,8 @@ def absolute_uri(context, url):
 
 @register.filter
 def and_join(items):
-    """["a", "b", "c"] -> "a, b and c"."""
-    items = [str(item) for item in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    """["a", "b", "c"] -> "a, b and c", in the active language."""
+    return get_text_list([str(item) for item in items], _("and"))
 
 
 @register.filter

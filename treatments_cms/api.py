@@ -1,0 +1,280 @@
+"""How the plugin's pages read in Wagtail's API (``wagtail.api.v2``).
+
+The page models declare ``api_fields`` built from the helpers here: rich text
+as HTML ready to show, each typed fact as a structured object with its human
+text, and links to other pages with their titles and URLs. Linked pages are
+only live, public ones, through the same query methods the public pages use,
+so the API never shows a page the site hides. Enquiries have no API field and
+no endpoint.
+
+A project enables the API with its own router (see the demo site's
+``clinic_site/api.py``); the plugin only describes its pages. A project page
+built on an abstract base extends the list::
+
+    api_fields = [*AbstractTreatmentPage.api_fields, APIField("my_field")]
+"""
+
+from django.conf import settings
+from rest_framework import serializers
+from rest_framework.fields import Field
+from wagtail.api import APIField
+from wagtail.api.rich_text import APIRichText
+from wagtail.api.utils import get_full_url
+from wagtail.rich_text import RichText
+
+# Model modules import this one, so nothing here may import ``wagtail.api.v2``:
+# it loads the page model when imported.
+
+CURRENCY = "GBP"
+
+
+def rich_text_format(context):
+    """The requested ``?rich_text_format=``, else the project's setting, else HTML.
+
+    Wagtail's default is database HTML, whose page links are ids, not URLs;
+    the plugin's pages default to HTML a client can show as it is.
+    """
+    request = context.get("request")
+    requested = request.GET.get("rich_text_format") if request else None
+    if requested is None and not hasattr(settings, APIRichText.SETTING_NAME):
+        return APIRichText.FORMAT_HTML
+    return APIRichText.resolve_format(requested)
+
+
+class RichTextHTMLField(serializers.CharField):
+    """A rich-text field, as HTML unless the request or the project asks otherwise."""
+
+    def to_representation(self, value):
+        return APIRichText.serialize(str(value), format=rich_text_format(self.context))
+
+
+class StreamHTMLField(Field):
+    """A StreamField, block by block, its rich text formatted as ``RichTextHTMLField``.
+
+    Top-level rich-text blocks only (the plugin's streams nest none); any other
+    block is Wagtail's own API representation.
+    """
+
+    def to_representation(self, value):
+        blocks = []
+        for child in value:
+            if isinstance(child.value, RichText):
+                item = APIRichText.serialize(
+                    child.value.source, format=rich_text_format(self.context)
+                )
+            else:
+                item = child.block.get_api_representation(child.value, self.context)
+            blocks.append({"type": child.block_type, "value": item, "id": child.id})
+        return blocks
+
+
+class PageFact(Field):
+    """A read-only value computed from the whole page, ``None`` when unknown."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page):
+        raise NotImplementedError
+
+
+class RangeField(PageFact):
+    """A typed range: ``{"min": 1, "max": 3, "unit": "years", "text": "1 to 3 years"}``.
+
+    ``low``, ``high`` and ``text`` name the page's fields and the property that
+    says the range for people; ``unit`` is the unit itself, or ``unit_field``
+    names the field that holds it.
+    """
+
+    def __init__(self, low, high, text, unit="", unit_field=None, **kwargs):
+        self.low, self.high, self.text = low, high, text
+        self.unit, self.unit_field = unit, unit_field
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        low, high = getattr(page, self.low), getattr(page, self.high)
+        if low is None and high is None:
+            return None
+        return {
+            "min": low,
+            "max": high,
+            "unit": getattr(page, self.unit_field) if self.unit_field else self.unit,
+            "text": str(getattr(page, self.text)),
+        }
+
+
+class SessionsField(RangeField):
+    """A treatment's sessions, with the usual gap between them.
+
+    ``{"min": 3, "max": 5, "unit": "sessions", "text": "3 to 5 sessions",
+    "interval": {"value": 4, "unit": "weeks", "text": "4 weeks"}}``
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            "sessions_min",
+            "sessions_max",
+            "sessions_display",
+            unit="sessions",
+            **kwargs,
+        )
+
+    def to_representation(self, page):
+        sessions = super().to_representation(page)
+        interval = None
+        if page.session_interval:
+            interval = {
+                "value": page.session_interval,
+                "unit": page.session_interval_unit,
+                "text": str(page.session_interval_display),
+            }
+        if sessions is None and interval is None:
+            return None
+        return {**(sessions or {"min": None, "max": None}), "interval": interval}
+
+
+class PriceField(PageFact):
+    """A treatment's lowest price: ``{"amount": "150.00", "currency": "GBP", "text": "£150"}``."""
+
+    def to_representation(self, page):
+        if page.price_from is None:
+            return None
+        return {
+            "amount": serializers.DecimalField(
+                max_digits=8, decimal_places=2
+            ).to_representation(page.price_from),
+            "currency": CURRENCY,
+            "text": str(page.price_from_display),
+        }
+
+
+class ChoiceFact(PageFact):
+    """A choice field as ``{"value": "non_invasive", "text": "Non-invasive"}``."""
+
+    def __init__(self, name, **kwargs):
+        self.name = name
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        value = getattr(page, self.name)
+        if not value:
+            return None
+        return {
+            "value": value,
+            "text": str(getattr(page, f"get_{self.name}_display")()),
+        }
+
+
+class NameListField(serializers.ListField):
+    """A condition's other names, as a list: ``["thread veins", "telangiectasia"]``."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            child=serializers.CharField(),
+            source="alternate_name_list",
+            read_only=True,
+            **kwargs,
+        )
+
+
+class ReviewerField(Field):
+    """The reviewer as the public page names them: name, role and registration."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, practitioner):
+        return {
+            "name": practitioner.name,
+            "role": practitioner.role,
+            "registration": practitioner.registration_display,
+        }
+
+
+class LinkedPagesField(PageFact):
+    """Links to other live, public pages, from one of the page's query methods.
+
+    ``method`` returns pages, or links whose ``target`` attribute is the page;
+    each link's ``extra`` attributes are added under the same names, e.g.
+    ``{"id": 7, "type": "treatments_cms.ConditionPage", "title": "Spider veins",
+    "url": "https://…/conditions/spider-veins/", "detail_url": "https://…/api/v2/pages/7/",
+    "outcome": "treats", "note": ""}``.
+    """
+
+    def __init__(self, method, target=None, extra=(), **kwargs):
+        self.method, self.target, self.extra = method, target, extra
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        router = self.context.get("router")
+        items = []
+        for item in getattr(page, self.method)():
+            linked = getattr(item, self.target) if self.target else item
+            model = type(linked)
+            data = {
+                "id": linked.pk,
+                "type": f"{model._meta.app_label}.{model.__name__}",
+                "title": linked.title,
+                "url": linked.get_full_url(request),
+            }
+            if router is not None:
+                path = router.get_object_detail_urlpath(model, linked.pk)
+                data["detail_url"] = get_full_url(request, path)
+            data.update((name, getattr(item, name)) for name in self.extra)
+            items.append(data)
+        return items
+
+
+def rich_text_fields(*names):
+    """API fields for rich-text fields, as HTML."""
+    return [APIField(name, serializer=RichTextHTMLField()) for name in names]
+
+
+def stream_fields(*names):
+    """API fields for StreamFields, their rich text as HTML."""
+    return [APIField(name, serializer=StreamHTMLField()) for name in names]
+
+
+def review_fields():
+    """The clinical review: dates and the reviewer's public name and role."""
+    return [
+        APIField("last_reviewed"),
+        APIField("next_review_due"),
+        APIField("reviewed_by", serializer=ReviewerField()),
+    ]
+
+
+def comparison_fact_fields():
+    """The typed facts a treatment and an alternative share.
+
+    The stored numbers (filterable, e.g. ``?sessions_min=1``) and the same
+    facts as structured objects with their human text.
+    """
+    return [
+        APIField("sessions_min"),
+        APIField("sessions_max"),
+        APIField("results_last_min"),
+        APIField("results_last_max"),
+        APIField("results_last_unit"),
+        APIField("downtime_min_days"),
+        APIField("downtime_max_days"),
+        APIField(
+            "results_last",
+            serializer=RangeField(
+                "results_last_min",
+                "results_last_max",
+                "results_last_display",
+                unit_field="results_last_unit",
+            ),
+        ),
+        APIField(
+            "downtime",
+            serializer=RangeField(
+                "downtime_min_days",
+                "downtime_max_days",
+                "downtime_display",
+                unit="days",
+            ),
+        ),
+    ]
