@@ -35,7 +35,7 @@ from django.urls import NoReverseMatch, reverse
 from tests.enquiries.pipeline_helpers import valid_data
 from tests.factories import EnquiryFactory, TreatmentPageFactory
 from treatments_cms.enquiries.forms import has_invisible_characters
-from treatments_cms.enquiries.spam import issue_token
+from treatments_cms.enquiries.tokens import issue_token
 from treatments_cms.models import Enquiry
 
 SEED = 20260601

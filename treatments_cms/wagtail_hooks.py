@@ -1,5 +1,6 @@
 """All of the plugin's Wagtail admin registration."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.snippets.models import register_snippet
@@ -10,14 +11,14 @@ from . import consent
 from .enquiries import audit
 from .enquiries.admin import EnquiryAdmin
 from .enquiries.dashboard import add_new_enquiries_panel
-from .enquiries.views import no_store_on_enquiry_pages
-from .models import ClinicSettings, ConsentStatement, Practitioner
+from .models import ClinicSettings, ConsentStatement
+from .swappable import get_practitioner_model
 
 
 class PractitionerViewSet(SnippetViewSet):
-    model = Practitioner
+    model = get_practitioner_model()
     icon = "user"
-    menu_label = "Practitioners"
+    menu_label = _("Practitioners")
     list_display = ["name", "role", "regulator", "registration_number"]
     search_fields = ["name", "role"]
 
@@ -27,7 +28,7 @@ class ConsentStatementViewSet(SnippetViewSet):
 
     model = ConsentStatement
     icon = "form"
-    menu_label = "Consent statements"
+    menu_label = _("Consent statements")
     list_display = ["version", "effective_from"]
     edit_view_class = consent.ConsentStatementEditView
     copy_view_class = consent.ConsentStatementCopyView
@@ -46,5 +47,3 @@ register_setting(ClinicSettings, icon="site")
 modeladmin_register(EnquiryAdmin)
 hooks.register("register_log_actions", audit.register_log_actions)
 hooks.register("construct_homepage_panels", add_new_enquiries_panel)
-# A page that shows the enquiry form is sent with Cache-Control: private, no-store.
-hooks.register("on_serve_page", no_store_on_enquiry_pages)

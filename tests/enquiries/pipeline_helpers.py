@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.urls import reverse
 
-from treatments_cms.enquiries.spam import issue_token
+from treatments_cms.enquiries.tokens import issue_token
 
 ENQUIRY_URL = "/enquire/"
 THANKS_URL = "/enquire/thank-you/"

@@ -69,7 +69,7 @@ def field_error(response, name):
 def assert_refused_beside(response, name, message):
     assert response.status_code == 400
     assert_no_store(response)
-    assert message in field_error(response, name)
+    assert str(message) in field_error(response, name)
     assert Enquiry.objects.count() == 0
 
 
@@ -250,7 +250,7 @@ def test_an_absent_required_box_asks_for_the_tick(client, site_tree, box):
     assert "Tick" in field_error(response, box) or "Confirm" in field_error(
         response, box
     )
-    assert CHECKBOX_INVALID not in field_error(response, box)
+    assert str(CHECKBOX_INVALID) not in field_error(response, box)
     assert Enquiry.objects.count() == 0
 
 

@@ -6,7 +6,6 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from freezegun import freeze_time
-from wagtail import hooks
 
 from tests.enquiries.pipeline_helpers import (
     ENQUIRY_URL,
@@ -24,8 +23,7 @@ from tests.factories import (
 from treatments_cms.conf import DEFAULTS
 from treatments_cms.enquiries.forms import EnquiryForm
 from treatments_cms.enquiries.services import save_enquiry
-from treatments_cms.enquiries.spam import read_token
-from treatments_cms.enquiries.views import no_store_on_enquiry_pages
+from treatments_cms.enquiries.tokens import read_token
 from treatments_cms.models import Enquiry, NotificationStatus
 
 pytestmark = pytest.mark.usefixtures("no_wait")
@@ -262,20 +260,13 @@ def test_form_responses_are_private_and_not_stored(client, site_tree):
     assert_no_store(client.get(THANKS_URL))
 
 
-def test_the_hook_makes_a_treatment_page_private(client, site_tree):
-    with hooks.register_temporarily("on_serve_page", no_store_on_enquiry_pages):
-        treatment = client.get(site_tree.treatment.url)
-        condition = client.get(site_tree.condition.url)
+def test_a_treatment_page_is_private_and_a_condition_page_is_not(client, site_tree):
+    treatment = client.get(site_tree.treatment.url)
+    condition = client.get(site_tree.condition.url)
 
-    assert treatment.status_code == 200
+    assert treatment.status_code == condition.status_code == 200
     assert_no_store(treatment)
     assert "no-store" not in condition.get("Cache-Control", "")
-
-
-def test_the_hook_is_registered(client, site_tree):
-    response = client.get(site_tree.treatment.url)
-
-    assert_no_store(response)
 
 
 def test_an_integrity_error_that_is_not_a_double_click_is_not_hidden(
@@ -303,17 +294,6 @@ def test_without_the_token_check_enquiries_are_stored_without_a_key(
 
     assert response.status_code == 302
     assert Enquiry.objects.get().submission_key is None
-
-
-def test_the_hook_marks_responses_that_are_already_rendered(rf):
-    from django.http import HttpResponse
-
-    marked, plain = rf.get("/"), rf.get("/")
-    marked._treatments_cms_enquiry_rendered = True
-    serve = no_store_on_enquiry_pages(lambda page, request, a, k: HttpResponse("x"))
-
-    assert_no_store(serve(None, marked, (), {}))
-    assert "Cache-Control" not in serve(None, plain, (), {})
 
 
 def test_the_signal_is_skipped_for_an_enquiry_deleted_meanwhile(site_tree, mailoutbox):

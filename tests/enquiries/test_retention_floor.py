@@ -166,7 +166,7 @@ def test_a_stored_value_under_the_floor_is_not_applied(site_tree):
         "Retention period: 30 days, from TREATMENTS_CMS_ENQUIRY_RETENTION_MIN_DAYS, "
         "the floor (raised from 1 day in the default site's clinic settings)." in out
     )
-    assert "Purged 1 enquiries older than 30 days." in out
+    assert "Purged 1 enquiry older than 30 days." in out
 
 
 def test_the_purge_prints_the_period_and_its_source(site_tree):

@@ -22,7 +22,8 @@ from tests.enquiries.pipeline_helpers import (
 )
 from treatments_cms.checks import check_enquiry_pipeline
 from treatments_cms.enquiries import throttle
-from treatments_cms.enquiries.spam import TRY_AGAIN, issue_token
+from treatments_cms.enquiries.spam import TRY_AGAIN
+from treatments_cms.enquiries.tokens import issue_token
 from treatments_cms.models import Enquiry
 
 
@@ -36,7 +37,7 @@ VISITOR_TEXT = ("Sam Example", "sam@example.com", "redness on my cheeks")
 
 def assert_try_again(response):
     assert response.status_code == 400
-    assert TRY_AGAIN in " ".join(
+    assert str(TRY_AGAIN) in " ".join(
         soup(response).find(id="error-summary").get_text().split()
     )
     assert Enquiry.objects.count() == 0

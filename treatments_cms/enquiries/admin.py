@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -354,7 +355,7 @@ class EnquiryHistoryView(NeutralSubtitleMixin, HistoryView):
 
 class EnquiryAdmin(ModelAdmin):
     model = Enquiry
-    menu_label = "Enquiries"
+    menu_label = gettext_lazy("Enquiries")
     menu_icon = "mail"
     menu_order = 250
     add_to_admin_menu = True
@@ -392,11 +393,11 @@ class EnquiryAdmin(ModelAdmin):
         base_form_class=EnquiryAdminForm,
     )
 
-    @display(description="Received", ordering="created_at")
+    @display(description=gettext_lazy("Received"), ordering="created_at")
     def received(self, obj):
         return obj.created_at
 
-    @display(description="Treatment", ordering="treatment_title")
+    @display(description=gettext_lazy("Treatment"), ordering="treatment_title")
     def treatment_asked_about(self, obj):
         return obj.treatment_title
 

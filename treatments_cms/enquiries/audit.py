@@ -10,6 +10,8 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
@@ -19,10 +21,18 @@ ERASE = "treatments_cms.enquiry.erase"
 PURGE = "treatments_cms.enquiry.purge"
 
 ACTIONS = (
-    (VIEW, "View enquiry", "Viewed"),
-    (EXPORT, "Export enquiries", "Exported"),
-    (ERASE, "Erase enquiries (data subject request)", "Erased at the person's request"),
-    (PURGE, "Purge enquiries (retention period)", "Purged after the retention period"),
+    (VIEW, _("View enquiry"), _("Viewed")),
+    (EXPORT, _("Export enquiries"), _("Exported")),
+    (
+        ERASE,
+        _("Erase enquiries (data subject request)"),
+        _("Erased at the person's request"),
+    ),
+    (
+        PURGE,
+        _("Purge enquiries (retention period)"),
+        _("Purged after the retention period"),
+    ),
 )
 
 
@@ -36,7 +46,8 @@ def register_log_actions(actions):
 
 
 def neutral_title(pk):
-    return f"Enquiry #{pk}"
+    """An enquiry's name in titles and log entries: its number, nothing it holds."""
+    return gettext("Enquiry #%(number)s") % {"number": pk}
 
 
 def log_enquiry_viewed(enquiry, user):

@@ -2,6 +2,11 @@
 
 from django.utils import timezone
 from django.utils.encoding import force_str
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .answers import answer_text, extra_answer_rows
+from .forms import get_form_class
 
 # A cell starting with one of these runs as a formula in a spreadsheet
 # (tab and carriage return too: some spreadsheets strip them first).
@@ -27,27 +32,51 @@ def _local(value):
 
 
 def _yes_no(value):
-    return "yes" if value else "no"
+    return gettext("yes") if value else gettext("no")
+
+
+def extra_answers_of(enquiry):
+    """``[(name, label, value)]``: the answers to a project's own form fields,
+    in the order the form in use asks them."""
+    return extra_answer_rows(enquiry.extra_answers, order=get_form_class().base_fields)
+
+
+def _other_answers(enquiry):
+    """The answers to a project's own form fields: one "Question: answer" a line."""
+    return "\n".join(
+        f"{label}: {answer_text(value)}"
+        for _name, label, value in extra_answers_of(enquiry)
+    )
 
 
 # (key, heading, value) for each column of the admin's spreadsheet export.
 EXPORT_COLUMNS = (
-    ("id", "Enquiry", lambda e: e.pk),
-    ("received", "Received", lambda e: _local(e.created_at)),
-    ("treatment", "Treatment", lambda e: e.treatment_title),
-    ("name", "Name", lambda e: e.name),
-    ("email", "Email", lambda e: e.email),
-    ("phone", "Phone", lambda e: e.phone),
-    ("contact_method", "Preferred contact", lambda e: e.get_contact_method_display()),
-    ("concerns", "Concerns", lambda e: ", ".join(c.title for c in e.concerns.all())),
-    ("message", "Message", lambda e: e.message),
-    ("is_adult", "18 or over", lambda e: _yes_no(e.is_adult)),
-    ("consent_version", "Consent version", lambda e: e.consent_version),
-    ("consented_at", "Consented at", lambda e: _local(e.consented_at)),
-    ("marketing_opt_in", "Marketing opt-in", lambda e: _yes_no(e.marketing_opt_in)),
-    ("status", "Status", lambda e: e.get_status_display()),
-    ("assignee", "Assignee", lambda e: e.assignee.get_username() if e.assignee else ""),
-    ("internal_notes", "Internal notes", lambda e: e.internal_notes),
+    ("id", _("Enquiry"), lambda e: e.pk),
+    ("received", _("Received"), lambda e: _local(e.created_at)),
+    ("treatment", _("Treatment"), lambda e: e.treatment_title),
+    ("name", _("Name"), lambda e: e.name),
+    ("email", _("Email"), lambda e: e.email),
+    ("phone", _("Phone"), lambda e: e.phone),
+    (
+        "contact_method",
+        _("Preferred contact"),
+        lambda e: e.get_contact_method_display(),
+    ),
+    ("concerns", _("Concerns"), lambda e: ", ".join(c.title for c in e.concerns.all())),
+    ("message", _("Message"), lambda e: e.message),
+    # One column whatever the form asked, so exports of any period line up.
+    ("extra_answers", _("Other answers"), _other_answers),
+    ("is_adult", _("18 or over"), lambda e: _yes_no(e.is_adult)),
+    ("consent_version", _("Consent version"), lambda e: e.consent_version),
+    ("consented_at", _("Consented at"), lambda e: _local(e.consented_at)),
+    ("marketing_opt_in", _("Marketing opt-in"), lambda e: _yes_no(e.marketing_opt_in)),
+    ("status", _("Status"), lambda e: e.get_status_display()),
+    (
+        "assignee",
+        _("Assignee"),
+        lambda e: e.assignee.get_username() if e.assignee else "",
+    ),
+    ("internal_notes", _("Internal notes"), lambda e: e.internal_notes),
 )
 EXPORT_FIELDS = tuple(key for key, _heading, _value in EXPORT_COLUMNS)
 EXPORT_HEADINGS = {key: heading for key, heading, _value in EXPORT_COLUMNS}
@@ -70,6 +99,10 @@ def enquiry_as_dict(enquiry):
         "preferred_contact_method": enquiry.get_contact_method_display(),
         "concerns": [page.title for page in enquiry.concerns.all()],
         "message": enquiry.message,
+        "other_answers": [
+            {"field": name, "question": label, "answer": value}
+            for name, label, value in extra_answers_of(enquiry)
+        ],
         "is_adult": enquiry.is_adult,
         "consent_version": enquiry.consent_version,
         "consented_at": enquiry.consented_at.isoformat(),

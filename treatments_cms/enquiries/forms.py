@@ -3,7 +3,8 @@
 The form holds what the visitor answers; the spam fields (honeypot and timing
 token) belong to the pipeline and are rendered by its templates. A project may
 swap the class with ``TREATMENTS_CMS_ENQUIRY_FORM_CLASS``; a replacement takes
-the same keyword arguments and cleans the same field names.
+the same keyword arguments and cleans the same field names; the answers to
+fields it adds are stored in ``Enquiry.extra_answers`` (``get_extra_answers``).
 
 HTML is refused rather than stored: a value that contains a tag (``<`` followed
 by a letter, ``/``, ``!`` or ``?``) is a form error. Output is escaped all the
@@ -20,12 +21,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from ..conf import app_settings
 from ..emails import email_match_key, normalise_email
-from ..models import ConditionPage, ContactMethod, TreatmentPage
+from ..models import ContactMethod
+from ..swappable import get_condition_page_model, get_treatment_page_model
+from .answers import collect_extra_answers
 
-NOT_TAKING_ENQUIRIES = (
+NOT_TAKING_ENQUIRIES = _(
     "The clinic is not taking enquiries online at the moment. Please contact "
     "the clinic by phone or email instead."
 )
@@ -37,14 +41,14 @@ _TAG_RE = re.compile(r"<\s*[A-Za-z!/?]")
 # The longest address mail can be sent to (RFC 5321's path limit less the
 # angle brackets), counted on the stored form and on the ASCII form of its domain.
 EMAIL_MAX_LENGTH = 254
-EMAIL_TOO_LONG = "Enter an email address of 254 characters or fewer."
-INVISIBLE_CHARACTERS = (
+EMAIL_TOO_LONG = _("Enter an email address of 254 characters or fewer.")
+INVISIBLE_CHARACTERS = _(
     "Remove the invisible formatting characters (such as direction marks or "
     "zero-width spaces): we cannot accept them."
 )
 # What a browser sends for a ticked box rendered without a value attribute.
 CHECKBOX_VALUE = "on"
-CHECKBOX_INVALID = (
+CHECKBOX_INVALID = _(
     "We could not read this tick box. Tick it or leave it empty, then send the "
     "form again."
 )
@@ -69,7 +73,7 @@ def validate_single_line(value):
     """Refuse line breaks, tabs and other control characters (e.g. in a name)."""
     if any(_is_control(char) for char in value):
         raise ValidationError(
-            "Use letters, spaces and punctuation only, on one line.",
+            _("Use letters, spaces and punctuation only, on one line."),
             code="control_characters",
         )
 
@@ -78,7 +82,7 @@ def validate_text(value):
     """Refuse control characters other than line breaks and tabs."""
     if any(_is_control(char) and char not in "\r\n\t" for char in value):
         raise ValidationError(
-            "Remove the special characters we cannot accept.",
+            _("Remove the special characters we cannot accept."),
             code="control_characters",
         )
 
@@ -87,13 +91,13 @@ def validate_no_html(value):
     """Refuse anything that looks like an HTML tag."""
     if _TAG_RE.search(value):
         raise ValidationError(
-            "Remove the '<' sign: we cannot accept HTML or code.", code="html"
+            _("Remove the '<' sign: we cannot accept HTML or code."), code="html"
         )
 
 
 validate_phone = RegexValidator(
     r"^\+?[0-9][0-9 ()\-.]{5,38}$",
-    "Enter a phone number using digits, spaces and an optional + at the start.",
+    _("Enter a phone number using digits, spaces and an optional + at the start."),
     code="phone",
 )
 
@@ -109,7 +113,7 @@ class TextField(forms.CharField):
         super().__init__(**kwargs)
         for validator in self.validators:
             if getattr(validator, "code", "") == "null_characters_not_allowed":
-                validator.message = "Remove the special characters we cannot accept."
+                validator.message = _("Remove the special characters we cannot accept.")
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -193,14 +197,14 @@ class StrictBooleanField(forms.BooleanField):
 
 
 def live_treatments(site=None):
-    queryset = TreatmentPage.objects.live().public()
+    queryset = get_treatment_page_model().objects.live().public()
     if site is not None:
         queryset = queryset.in_site(site)
     return queryset.order_by("title")
 
 
 def live_conditions(site=None, treatment=None):
-    queryset = ConditionPage.objects.live().public()
+    queryset = get_condition_page_model().objects.live().public()
     if site is not None:
         queryset = queryset.in_site(site)
     if treatment is not None and treatment.pk is None:
@@ -263,71 +267,73 @@ class EnquiryForm(forms.Form):
     """
 
     name = TextField(
-        label="Your name",
+        label=_("Your name"),
         max_length=150,
         validators=[validate_single_line, validate_no_html],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "Enter your name."},
+        error_messages={"required": _("Enter your name.")},
     )
     email = EnquiryEmailField(
-        label="Email address",
+        label=_("Email address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.com.",
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.com."),
         },
     )
     phone = TextField(
-        label="Phone number (optional)",
+        label=_("Phone number (optional)"),
         max_length=40,
         required=False,
         validators=[validate_phone],
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     contact_method = forms.ChoiceField(
-        label="How should we contact you?",
+        label=_("How should we contact you?"),
         choices=ContactMethod.choices,
         initial=ContactMethod.EMAIL,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose how we should contact you.",
-            "invalid_choice": "Choose email or phone.",
+            "required": _("Choose how we should contact you."),
+            "invalid_choice": _("Choose email or phone."),
         },
     )
     treatment = TitleChoiceField(
-        label="Treatment you are interested in",
-        queryset=TreatmentPage.objects.none(),
-        empty_label="Choose a treatment",
+        label=_("Treatment you are interested in"),
+        queryset=get_treatment_page_model().objects.none(),
+        empty_label=_("Choose a treatment"),
         error_messages={
-            "invalid_choice": "Choose a treatment from the list.",
-            "required": "Choose a treatment from the list.",
+            "invalid_choice": _("Choose a treatment from the list."),
+            "required": _("Choose a treatment from the list."),
         },
     )
     concerns = TitleMultipleChoiceField(
-        label="What would you like to improve? (optional)",
-        queryset=ConditionPage.objects.none(),
+        label=_("What would you like to improve? (optional)"),
+        queryset=get_condition_page_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose from the listed concerns."},
+        error_messages={"invalid_choice": _("Choose from the listed concerns.")},
     )
     message = TextField(
-        label="Anything else you would like us to know (optional)",
+        label=_("Anything else you would like us to know (optional)"),
         max_length=2000,
         required=False,
         validators=[validate_text, validate_no_html],
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Up to 2000 characters. Please do not include medical records.",
+        help_text=_("Up to 2000 characters. Please do not include medical records."),
     )
     is_adult = StrictBooleanField(
-        label="I am 18 or over",
-        error_messages={"required": "Confirm that you are 18 or over."},
+        label=_("I am 18 or over"),
+        error_messages={"required": _("Confirm that you are 18 or over.")},
     )
     consent = StrictBooleanField(
-        label="I consent",
-        error_messages={"required": "Tick the consent box so we can use your answers."},
+        label=_("I consent"),
+        error_messages={
+            "required": _("Tick the consent box so we can use your answers.")
+        },
     )
     marketing_opt_in = StrictBooleanField(
-        label="Send me news and offers by email (optional)",
+        label=_("Send me news and offers by email (optional)"),
         required=False,
         initial=False,
     )
@@ -356,6 +362,16 @@ class EnquiryForm(forms.Form):
         """The address in its stored form (``normalise_email``)."""
         return normalise_email(self.cleaned_data["email"])
 
+    def clean_treatment(self):
+        """On a treatment page, only that page's treatment."""
+        treatment = self.cleaned_data["treatment"]
+        if self.fixed_treatment is not None and treatment != self.fixed_treatment:
+            raise ValidationError(
+                self.fields["treatment"].error_messages["invalid_choice"],
+                code="invalid_choice",
+            )
+        return treatment
+
     def clean(self):
         cleaned_data = super().clean()
         if self.closed:
@@ -364,9 +380,20 @@ class EnquiryForm(forms.Form):
             cleaned_data.get("phone")
         ):
             self.add_error(
-                "phone", "Enter a phone number, or choose to be contacted by email."
+                "phone", _("Enter a phone number, or choose to be contacted by email.")
             )
         return cleaned_data
+
+    def get_extra_answers(self):
+        """What to store in ``Enquiry.extra_answers``; call after ``is_valid()``.
+
+        By default, the answer to every field this class has beyond
+        ``EnquiryForm``'s own, by field name, with its label:
+        ``{"heard_about_us": {"label": "How did you hear about us?", "value":
+        "A friend"}}`` (see ``answers.py``). Override it to store less, or
+        other JSON-safe values; the inbox and exports show whatever it returns.
+        """
+        return collect_extra_answers(self, EnquiryForm)
 
 
 def get_form_class():

@@ -29,7 +29,10 @@ from django.core.mail import EmailMessage
 from django.db.models import F, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from ..conf import app_settings
@@ -42,10 +45,10 @@ INSPECT_URL_NAME = "treatments_cms_enquiry_modeladmin_inspect"
 
 # Django's mail backends that deliver nothing, and what to call them.
 NON_DELIVERING_MAIL_BACKENDS = {
-    "django.core.mail.backends.console.EmailBackend": "console",
-    "django.core.mail.backends.dummy.EmailBackend": "dummy",
-    "django.core.mail.backends.locmem.EmailBackend": "in-memory (locmem)",
-    "django.core.mail.backends.filebased.EmailBackend": "file-based",
+    "django.core.mail.backends.console.EmailBackend": gettext_lazy("console"),
+    "django.core.mail.backends.dummy.EmailBackend": gettext_lazy("dummy"),
+    "django.core.mail.backends.locmem.EmailBackend": gettext_lazy("in-memory (locmem)"),
+    "django.core.mail.backends.filebased.EmailBackend": gettext_lazy("file-based"),
 }
 
 
@@ -96,18 +99,23 @@ def clinic_settings_for(enquiry):
 
 
 def build_message(enquiry, recipients):
-    treatment = single_line(enquiry.treatment_title) or "a treatment"
-    received = timezone.localtime(enquiry.created_at).strftime("%d %B %Y at %H:%M")
-    body = (
-        f"A new suitability enquiry about {treatment} arrived on {received}.\n\n"
+    """The notification in the site's language (the worker runs in LANGUAGE_CODE)."""
+    treatment = single_line(enquiry.treatment_title) or _("a treatment")
+    received = timezone.localtime(enquiry.created_at)
+    # Translators: when an enquiry arrived, e.g. "05 March 2025 at 14:30".
+    when = _("%(date)s at %(time)s") % {
+        "date": date_format(received, "d F Y"),
+        "time": time_format(received, "H:i"),
+    }
+    body = _(
+        "A new suitability enquiry about %(treatment)s arrived on %(when)s.\n\n"
         "Open it in the admin (sign-in required):\n"
-        f"{admin_url(enquiry)}\n\n"
+        "%(url)s\n\n"
         "To protect the visitor's privacy, this email contains none of their "
         "details or answers.\n"
-    )
-    return EmailMessage(
-        subject=f"New enquiry about {treatment}", body=body, to=recipients
-    )
+    ) % {"treatment": treatment, "when": when, "url": admin_url(enquiry)}
+    subject = _("New enquiry about %(treatment)s") % {"treatment": treatment}
+    return EmailMessage(subject=subject, body=body, to=recipients)
 
 
 def email_clinic(enquiry):
@@ -135,11 +143,11 @@ def mail_backend_refusal():
     for base in getattr(backend, "__mro__", ()):
         label = NON_DELIVERING_MAIL_BACKENDS.get(f"{base.__module__}.{base.__name__}")
         if label:
-            return (
-                f"refusing to send: EMAIL_BACKEND is Django's {label} backend, "
+            return _(
+                "refusing to send: EMAIL_BACKEND is Django's %(label)s backend, "
                 "which delivers nothing, and DEBUG is off. Set EMAIL_BACKEND, or "
                 "DJANGO_SETTINGS_MODULE to the production settings."
-            )
+            ) % {"label": label}
     return None
 
 

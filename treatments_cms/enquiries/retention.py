@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from treatments_cms.conf import app_settings
 from treatments_cms.emails import email_match_key
@@ -41,19 +41,26 @@ def retention_period():
     )
     if clinic is not None:
         days = clinic.enquiry_retention_days
-        source = "the default site's clinic settings"
+        source = gettext("the default site's clinic settings")
     else:
         days = app_settings.ENQUIRY_RETENTION_DAYS
         source = "TREATMENTS_CMS_ENQUIRY_RETENTION_DAYS"
     floor = app_settings.ENQUIRY_RETENTION_MIN_DAYS
     if days < floor:
-        asked = ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
+        # Translators: where the purge's retention period came from.
+        raised = gettext(
+            "TREATMENTS_CMS_ENQUIRY_RETENTION_MIN_DAYS, the floor (raised from "
+            "%(period)s in %(source)s)"
+        )
         return RetentionPeriod(
-            floor,
-            f"TREATMENTS_CMS_ENQUIRY_RETENTION_MIN_DAYS, the floor (raised from "
-            f"{asked} in {source})",
+            floor, raised % {"period": days_text(days), "source": source}
         )
     return RetentionPeriod(days, source)
+
+
+def days_text(days):
+    """A number of days in the site's language: "1 day", "30 days"."""
+    return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
 
 
 def retention_days():

@@ -26,8 +26,12 @@ def save_enquiry(form, *, consent_statement, submission_key=None):
     second one being stored. The clinic's notification is queued, and
     ``enquiry_submitted`` sent, only once the transaction has committed (with or
     without ``ATOMIC_REQUESTS``).
+
+    The answers to fields a project adds to its form class are stored in
+    ``extra_answers``, as the form's ``get_extra_answers()`` gives them.
     """
     data = form.cleaned_data
+    extra_answers = form.get_extra_answers()
     treatment = data["treatment"]
     try:
         with transaction.atomic():
@@ -44,6 +48,7 @@ def save_enquiry(form, *, consent_statement, submission_key=None):
                 consent_version=consent_statement.version,
                 consented_at=timezone.now(),
                 marketing_opt_in=data.get("marketing_opt_in", False),
+                extra_answers=extra_answers,
                 submission_key=submission_key,
             )
             enquiry.concerns.set(data.get("concerns") or [])

@@ -1,21 +1,26 @@
-"""The enquiry pipeline's views: the standalone form, the post, the thank-you page.
+"""The enquiry pipeline and its views: the standalone form and the thank-you page.
 
-A post (from the standalone page or from the form on a treatment page) goes
-through: a UTF-8 check on the declared charset and the raw body, the spam
-checks, a replay check, form validation, the per-client throttle, then one
-transaction and a redirect to the thank-you page (Post/Redirect/Get). Errors re-render the form the visitor used,
-values kept. Every response here is ``Cache-Control: private, no-store``.
+``process_enquiry`` runs one posted form through: a UTF-8 check on the declared
+charset and the raw body, the spam checks ``ENQUIRY_SPAM_CHECKS`` lists, a
+replay check, form validation, the per-client throttle, then one transaction.
+It answers with an ``EnquiryOutcome``: a response to send as it is (the
+redirect to the thank-you page, Post/Redirect/Get, or a refusal), or the bound
+form to show again, values kept, with its status. The standalone view shows it
+on the standalone page; a page with ``EnquiryFormPageMixin`` (``page.py``)
+handles its own post and shows it on itself. Every response here is
+``Cache-Control: private, no-store``.
 """
 
+import datetime
 import logging
 import re
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
@@ -24,47 +29,45 @@ from ..middleware import declared_charset_is_refused, query_value
 from ..models import ConsentStatement, Enquiry
 from . import throttle
 from .forms import get_form_class, live_treatments
+from .page import EnquiryFormPageMixin
 from .services import save_enquiry
-from .spam import (
-    TOKEN_FIELD,
-    InvalidToken,
-    SpamRejected,
-    issue_token,
-    read_token,
-    token_for_rerender,
-)
+from .spam import SpamRejected
+from .tokens import TOKEN_FIELD, FormToken, issue_token, token_for_rerender
 
 logger = logging.getLogger(__name__)
 
 NO_STORE = "private, no-store"
-THROTTLED = (
+THROTTLED = _(
     "You have sent several enquiries in the last few minutes. Please wait a "
     "little before sending another, or contact the clinic by phone."
 )
+# Forms on treatment pages post to the page itself. Forms rendered before that
+# (in an open tab) post here, marked with this origin and the treatment's id.
 ORIGIN_FIELD = "origin"
 PAGE_ORIGIN = "page"
-REQUEST_ATTR = "treatments_cms_enquiry"
-RENDERED_ATTR = "_treatments_cms_enquiry_rendered"
 _SLUG_RE = re.compile(r"^[-\w]{1,255}$")
 _PK_RE = re.compile(r"^[0-9]{1,18}$")
 
 
 @dataclass
 class EnquiryFormState:
-    """What the enquiry templates need to render one form."""
+    """What the enquiry templates need to render one form.
+
+    ``action``: the URL the form posts to; the standalone view when empty.
+    """
 
     form: object
     token: str
     treatment: object = None
-    extra: dict = field(default_factory=dict)
+    action: str = ""
+
+    def __post_init__(self):
+        if not self.action:
+            self.action = reverse("treatments_cms:enquiry")
 
     @property
     def origin(self):
         return PAGE_ORIGIN if self.treatment is not None else "standalone"
-
-    @property
-    def action(self):
-        return reverse("treatments_cms:enquiry")
 
     @property
     def summary_errors(self):
@@ -77,12 +80,33 @@ class EnquiryFormState:
         return errors
 
 
+@dataclass
+class EnquiryOutcome:
+    """What a post came to: a ``response`` to send as it is, or a bound form.
+
+    Without a response, ``state`` holds the bound form to show again and
+    ``status`` the status to answer with (400, or 429 when throttled).
+    """
+
+    response: object = None
+    state: EnquiryFormState = None
+    status: int = 200
+
+
 def no_store(response):
     response["Cache-Control"] = NO_STORE
     return response
 
 
-def new_form_state(request, treatment=None, initial=None):
+def form_shown_again(response, status):
+    """A page showing a bound form again: its status, no-store, and a retry time."""
+    response.status_code = status
+    if status == 429:
+        response["Retry-After"] = "600"
+    return no_store(response)
+
+
+def new_form_state(request, treatment=None, initial=None, action=""):
     """An unbound form for a treatment page (``treatment``) or the standalone page."""
     form = get_form_class()(
         treatment=treatment,
@@ -90,38 +114,27 @@ def new_form_state(request, treatment=None, initial=None):
         site=Site.find_for_request(request),
         initial=initial,
     )
-    return EnquiryFormState(form=form, token=issue_token(), treatment=treatment)
+    return EnquiryFormState(
+        form=form, token=issue_token(), treatment=treatment, action=action
+    )
 
 
-def _find_treatment(value, site):
-    """A live, public treatment by the posted id, or None."""
-    if not isinstance(value, str) or not _PK_RE.match(value):
-        return None
-    return live_treatments(site).filter(pk=int(value)).first()
+def statement_shown(token):
+    """The consent statement the visitor was shown: the one in force at render time.
 
-
-def _statement_for(token):
-    """The consent statement the visitor was shown: the one in force at render time."""
-    try:
-        _nonce, issued_at = read_token(token, check_min_age=False)
-    except InvalidToken:
+    ``token``: the post's valid ``FormToken``; without one, the statement in
+    force now.
+    """
+    if token is None:
         return ConsentStatement.objects.current()
     # The token's time has whole seconds: a statement that started within the
     # second the form was rendered was already shown.
-    moment = datetime.fromtimestamp(issued_at + 1, tz=UTC)
+    moment = token.rendered_at + datetime.timedelta(seconds=1)
     return (
         ConsentStatement.objects.filter(effective_from__lte=moment)
         .order_by("-effective_from", "-pk")
         .first()
     )
-
-
-def _submission_key(token):
-    try:
-        nonce, _issued_at = read_token(token, check_min_age=False)
-    except InvalidToken:
-        return None
-    return nonce
 
 
 def body_is_utf8(request):
@@ -149,41 +162,111 @@ def body_is_utf8(request):
     return not any("\ufffd" in value for value in request.POST.values())
 
 
-def _render_page_form(request, state, status):
-    """Re-render the treatment page the visitor posted from, with its form bound."""
-    setattr(request, REQUEST_ATTR, state)
-    response = state.treatment.serve(request)
-    response.status_code = status
-    return response
-
-
-def _rerender(request, form, treatment, status):
-    state = EnquiryFormState(
-        form=form,
-        token=token_for_rerender(request.POST.get(TOKEN_FIELD)),
-        treatment=treatment,
-    )
-    if treatment is not None:
-        response = _render_page_form(request, state, status)
-    else:
-        response = render(
-            request,
-            "treatments_cms/enquiries/enquiry_page.html",
-            {"enquiry": state},
-            status=status,
-        )
-    if status == 429:
-        response["Retry-After"] = "600"
-    return no_store(response)
+def run_spam_checks(request, form):
+    """Every check ``ENQUIRY_SPAM_CHECKS`` lists, in order; none if it is empty."""
+    for path in app_settings.ENQUIRY_SPAM_CHECKS:
+        import_string(path)(request, form)
 
 
 def _thanks():
     return no_store(redirect("treatments_cms:enquiry_thanks"))
 
 
+def _again(request, form, treatment, status):
+    state = EnquiryFormState(
+        form=form,
+        token=token_for_rerender(request.POST.get(TOKEN_FIELD)),
+        treatment=treatment,
+    )
+    return EnquiryOutcome(state=state, status=status)
+
+
+def process_enquiry(request, treatment=None):
+    """Run one posted enquiry form through the pipeline; return an ``EnquiryOutcome``.
+
+    ``treatment``: the treatment page whose form was posted (the form's
+    treatment is then fixed), or None for the standalone form.
+    """
+    if not body_is_utf8(request):
+        logger.info("Enquiry refused: not_utf8")
+        return EnquiryOutcome(
+            response=no_store(
+                render(request, "treatments_cms/enquiries/bad_request.html", status=400)
+            )
+        )
+    data = request.POST
+    token = FormToken.from_data(data)
+    statement = statement_shown(token)
+    form = get_form_class()(
+        data,
+        treatment=treatment,
+        consent_statement=statement,
+        site=Site.find_for_request(request),
+    )
+
+    try:
+        run_spam_checks(request, form)
+    except SpamRejected as rejection:
+        logger.info("Enquiry refused by a spam check: %s", rejection.reason)
+        if rejection.silent:
+            return EnquiryOutcome(response=_thanks())
+        form.is_valid()
+        form.add_error(None, rejection.message)
+        return _again(request, form, treatment, 400)
+
+    key = token.nonce if token is not None else None
+    if key is not None and Enquiry.objects.filter(submission_key=key).exists():
+        # The same rendered form again: a double click, or a replayed token.
+        logger.info("Enquiry not stored again: duplicate_submission")
+        return EnquiryOutcome(response=_thanks())
+
+    if not form.is_valid():
+        return _again(request, form, treatment, 400)
+
+    if throttle.hit(request):
+        logger.info("Enquiry refused: throttled")
+        form.add_error(None, THROTTLED)
+        return _again(request, form, treatment, 429)
+
+    save_enquiry(form, consent_statement=statement, submission_key=key)
+    return EnquiryOutcome(response=_thanks())
+
+
+def _find_treatment(value, site):
+    """A live, public treatment by the posted id, or None."""
+    if not isinstance(value, str) or not _PK_RE.match(value):
+        return None
+    return live_treatments(site).filter(pk=int(value)).first()
+
+
+def _posted_treatment(request):
+    """The treatment a treatment page's form posted here names, or None."""
+    if not body_is_utf8(request) or request.POST.get(ORIGIN_FIELD) != PAGE_ORIGIN:
+        return None
+    return _find_treatment(
+        request.POST.get("treatment"), Site.find_for_request(request)
+    )
+
+
+def _submit(request):
+    outcome = process_enquiry(request, treatment=_posted_treatment(request))
+    if outcome.response is not None:
+        return outcome.response
+    treatment = outcome.state.treatment
+    if isinstance(treatment, EnquiryFormPageMixin):
+        # A treatment page's form: shown again on that page.
+        return treatment.serve_enquiry_form(request, outcome.state, outcome.status)
+    response = render(
+        request,
+        "treatments_cms/enquiries/enquiry_page.html",
+        {"enquiry": outcome.state},
+    )
+    return form_shown_again(response, outcome.status)
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def enquiry(request):
-    """The standalone enquiry page (GET) and the pipeline every form posts to."""
+    """The standalone enquiry page (GET) and the post of its form."""
     if request.method == "POST":
         return _submit(request)
     initial = {}
@@ -202,52 +285,6 @@ def enquiry(request):
     )
 
 
-def _submit(request):
-    if not body_is_utf8(request):
-        logger.info("Enquiry refused: not_utf8")
-        return no_store(
-            render(request, "treatments_cms/enquiries/bad_request.html", status=400)
-        )
-    site = Site.find_for_request(request)
-    data = request.POST
-    treatment = None
-    if data.get(ORIGIN_FIELD) == PAGE_ORIGIN:
-        treatment = _find_treatment(data.get("treatment"), site)
-    token = data.get(TOKEN_FIELD)
-    statement = _statement_for(token)
-    form = get_form_class()(
-        data, treatment=treatment, consent_statement=statement, site=site
-    )
-
-    try:
-        for path in app_settings.ENQUIRY_SPAM_CHECKS:
-            import_string(path)(request, form)
-    except SpamRejected as rejection:
-        logger.info("Enquiry refused by a spam check: %s", rejection.reason)
-        if rejection.silent:
-            return _thanks()
-        form.is_valid()
-        form.add_error(None, rejection.message)
-        return _rerender(request, form, treatment, 400)
-
-    key = _submission_key(token)
-    if key is not None and Enquiry.objects.filter(submission_key=key).exists():
-        # The same rendered form again: a double click, or a replayed token.
-        logger.info("Enquiry not stored again: duplicate_submission")
-        return _thanks()
-
-    if not form.is_valid():
-        return _rerender(request, form, treatment, 400)
-
-    if throttle.hit(request):
-        logger.info("Enquiry refused: throttled")
-        form.add_error(None, THROTTLED)
-        return _rerender(request, form, treatment, 429)
-
-    save_enquiry(form, consent_statement=statement, submission_key=key)
-    return _thanks()
-
-
 @require_http_methods(["GET", "HEAD"])
 def thanks(request):
     """Where every accepted (or silently refused) post lands. No identifiers."""
@@ -259,28 +296,3 @@ def csrf_failure(request, reason=""):
     return no_store(
         render(request, "treatments_cms/enquiries/csrf_failure.html", status=403)
     )
-
-
-def no_store_on_enquiry_pages(next_serve):
-    """Wagtail ``on_serve_page`` hook: a page showing the enquiry form is no-store.
-
-    Register it in ``wagtail_hooks.py`` with
-    ``hooks.register("on_serve_page", no_store_on_enquiry_pages)``. The template
-    tag that renders the form marks the request; the header is set once the page
-    has rendered, so any page that includes the form is covered.
-    """
-
-    def serve(page, request, args, kwargs):
-        response = next_serve(page, request, args, kwargs)
-
-        def mark(rendered):
-            if getattr(request, RENDERED_ATTR, False):
-                no_store(rendered)
-            return rendered
-
-        if getattr(response, "is_rendered", True):
-            return mark(response)
-        response.add_post_render_callback(mark)
-        return response
-
-    return serve

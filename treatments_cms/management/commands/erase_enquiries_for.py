@@ -1,6 +1,8 @@
 """Erase all of one person's enquiries (the right to erasure)."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from treatments_cms.enquiries.retention import enquiries_for, erase_for
 
@@ -26,11 +28,24 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         count = enquiries_for(options["email"]).count()
         if not count:
-            self.stdout.write("No enquiries match that address; nothing to erase.")
+            self.stdout.write(_("No enquiries match that address; nothing to erase."))
             return
         if not options["yes"]:
-            answer = input(f"Type yes to erase {count} enquiries: ")
+            # Translators: the person types the English word "yes" to confirm.
+            prompt = ngettext(
+                "Type yes to erase %(count)d enquiry: ",
+                "Type yes to erase %(count)d enquiries: ",
+                count,
+            )
+            answer = input(prompt % {"count": count})
             if answer.strip().lower() != "yes":
-                raise CommandError("Erasure cancelled; nothing was erased.")
+                raise CommandError(_("Erasure cancelled; nothing was erased."))
         erased = erase_for(options["email"])
-        self.stdout.write(self.style.SUCCESS(f"Erased {erased} enquiries."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext(
+                    "Erased %(count)d enquiry.", "Erased %(count)d enquiries.", erased
+                )
+                % {"count": erased}
+            )
+        )

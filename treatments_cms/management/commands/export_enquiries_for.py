@@ -7,6 +7,8 @@ import stat
 import tempfile
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from treatments_cms.enquiries.retention import export_for
 
@@ -22,14 +24,20 @@ def check_output_path(path, overwrite):
         return
     if stat.S_ISLNK(mode):
         raise CommandError(
-            f"{path} is a symbolic link; give the path of a new file instead."
+            _("%(path)s is a symbolic link; give the path of a new file instead.")
+            % {"path": path}
         )
     if not stat.S_ISREG(mode):
-        raise CommandError(f"{path} exists and is not a regular file.")
+        raise CommandError(
+            _("%(path)s exists and is not a regular file.") % {"path": path}
+        )
     if not overwrite:
         raise CommandError(
-            f"{path} already exists; pass --overwrite to replace it, or give the "
-            "path of a new file."
+            _(
+                "%(path)s already exists; pass --overwrite to replace it, or give "
+                "the path of a new file."
+            )
+            % {"path": path}
         )
 
 
@@ -47,7 +55,8 @@ def write_private(path, text, overwrite):
             fd = os.open(path, flags, PRIVATE)
         except FileExistsError:
             raise CommandError(
-                f"{path} already exists; pass --overwrite to replace it."
+                _("%(path)s already exists; pass --overwrite to replace it.")
+                % {"path": path}
             ) from None
         os.fchmod(fd, PRIVATE)  # whatever the umask
         with os.fdopen(fd, "w", encoding="utf-8") as output:
@@ -98,6 +107,14 @@ class Command(BaseCommand):
         document = json.dumps({"enquiries": enquiries}, indent=2, ensure_ascii=False)
         if path:
             write_private(path, document + "\n", options["overwrite"])
-            self.stderr.write(f"Exported {len(enquiries)} enquiries.")
+            count = len(enquiries)
+            self.stderr.write(
+                ngettext(
+                    "Exported %(count)d enquiry.",
+                    "Exported %(count)d enquiries.",
+                    count,
+                )
+                % {"count": count}
+            )
         else:
             self.stdout.write(document)

@@ -1,8 +1,14 @@
 """Delete enquiries older than the clinic's retention period."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from treatments_cms.enquiries.retention import purge_expired, retention_period
+from treatments_cms.enquiries.retention import (
+    days_text,
+    purge_expired,
+    retention_period,
+)
 
 
 class Command(BaseCommand):
@@ -24,15 +30,30 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         period = retention_period()
         self.stdout.write(
-            f"Retention period: {period.days} days, from {period.source}."
+            _("Retention period: %(period)s, from %(source)s.")
+            % {"period": days_text(period.days), "source": period.source}
         )
         count, days = purge_expired(dry_run=options["dry_run"])
+        values = {"count": count, "period": days_text(days)}
         if options["dry_run"]:
             self.stdout.write(
-                f"Dry run: {count} enquiries are older than {days} days; "
-                "nothing was deleted."
+                ngettext(
+                    "Dry run: %(count)d enquiry is older than %(period)s; nothing "
+                    "was deleted.",
+                    "Dry run: %(count)d enquiries are older than %(period)s; "
+                    "nothing was deleted.",
+                    count,
+                )
+                % values
             )
         else:
             self.stdout.write(
-                self.style.SUCCESS(f"Purged {count} enquiries older than {days} days.")
+                self.style.SUCCESS(
+                    ngettext(
+                        "Purged %(count)d enquiry older than %(period)s.",
+                        "Purged %(count)d enquiries older than %(period)s.",
+                        count,
+                    )
+                    % values
+                )
             )

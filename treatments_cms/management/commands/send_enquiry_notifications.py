@@ -18,6 +18,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ...conf import app_settings
 from ...enquiries.notify import (
@@ -50,9 +52,10 @@ class Command(BaseCommand):
     def handle(self, *args, grace_minutes, max_attempts, **options):
         verbose = options["verbosity"] > 0
         if verbose:
-            settings_module = os.environ.get("DJANGO_SETTINGS_MODULE") or "(none)"
+            settings_module = os.environ.get("DJANGO_SETTINGS_MODULE") or _("(none)")
             self.stdout.write(
-                f"Settings: {settings_module}; mail backend: {settings.EMAIL_BACKEND}."
+                _("Settings: %(settings)s; mail backend: %(backend)s.")
+                % {"settings": settings_module, "backend": settings.EMAIL_BACKEND}
             )
         reason = mail_backend_refusal()
         if reason:
@@ -75,8 +78,20 @@ class Command(BaseCommand):
             counts[deliver_notification(pk, max_attempts=max_attempts)] += 1
         if verbose:
             self.stdout.write(
-                f"Notifications sent: {counts[Delivery.SENT]}; "
-                f"failed: {counts[Delivery.FAILED]}; "
-                f"skipped (sent or claimed elsewhere): {counts[Delivery.SKIPPED]}; "
-                f"given up after {max_attempts} attempts: {gave_up}."
+                ngettext(
+                    "Notifications sent: %(sent)d; failed: %(failed)d; skipped (sent "
+                    "or claimed elsewhere): %(skipped)d; given up after "
+                    "%(max_attempts)d attempt: %(gave_up)d.",
+                    "Notifications sent: %(sent)d; failed: %(failed)d; skipped (sent "
+                    "or claimed elsewhere): %(skipped)d; given up after "
+                    "%(max_attempts)d attempts: %(gave_up)d.",
+                    max_attempts,
+                )
+                % {
+                    "sent": counts[Delivery.SENT],
+                    "failed": counts[Delivery.FAILED],
+                    "skipped": counts[Delivery.SKIPPED],
+                    "max_attempts": max_attempts,
+                    "gave_up": gave_up,
+                }
             )
