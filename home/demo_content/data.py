@@ -7,7 +7,7 @@ our own. The clinic, its address, phone number and practitioner are fictional.
 import datetime
 from decimal import Decimal
 
-from ..models import Invasiveness, Outcome
+from treatments_cms.models import Invasiveness, Outcome
 
 REVIEWED_ON = datetime.date(2026, 11, 2)
 

@@ -4,20 +4,15 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import Site
 
-from ..models import (
+from treatments_cms import swappable
+from treatments_cms.models import (
     AlternativeConditionLink,
-    AlternativeIndexPage,
-    AlternativePage,
     ClinicSettings,
-    ConditionIndexPage,
-    ConditionPage,
     ConsentStatement,
-    Practitioner,
     TreatmentAlternativeLink,
     TreatmentConditionLink,
-    TreatmentIndexPage,
-    TreatmentPage,
 )
+
 from .data import (
     ALTERNATIVES,
     CLINIC,
@@ -32,10 +27,11 @@ from .data import (
     TREATMENT_SLUG,
 )
 
+# (swappable index page model, slug, values) of each section.
 INDEXES = [
-    (TreatmentIndexPage, "treatments", INDEX_PAGES["treatments"]),
-    (ConditionIndexPage, "conditions", INDEX_PAGES["conditions"]),
-    (AlternativeIndexPage, "alternatives", INDEX_PAGES["alternatives"]),
+    ("TreatmentIndexPage", "treatments", INDEX_PAGES["treatments"]),
+    ("ConditionIndexPage", "conditions", INDEX_PAGES["conditions"]),
+    ("AlternativeIndexPage", "alternatives", INDEX_PAGES["alternatives"]),
 ]
 
 
@@ -132,7 +128,10 @@ class DemoContentLoader:
 
         self._sync_object(ClinicSettings, {"site": site}, CLINIC, "clinic settings")
         reviewer = self._sync_object(
-            Practitioner, {"name": PRACTITIONER["name"]}, PRACTITIONER, "practitioner"
+            swappable.get_practitioner_model(),
+            {"name": PRACTITIONER["name"]},
+            PRACTITIONER,
+            "practitioner",
         )
         self._sync_object(
             ConsentStatement,
@@ -146,13 +145,16 @@ class DemoContentLoader:
         }
 
         indexes = {
-            model: self._sync_page(home, model, slug, values)
-            for model, slug, values in INDEXES
+            name: self._sync_page(home, swappable.get_model(name), slug, values)
+            for name, slug, values in INDEXES
         }
 
         conditions = {
             slug: self._sync_page(
-                indexes[ConditionIndexPage], ConditionPage, slug, {**values, **review}
+                indexes["ConditionIndexPage"],
+                swappable.get_condition_page_model(),
+                slug,
+                {**values, **review},
             )
             for slug, values in CONDITIONS
         }
@@ -160,8 +162,8 @@ class DemoContentLoader:
         alternatives = {}
         for slug, values, condition_slugs in ALTERNATIVES:
             alternatives[slug] = self._sync_page(
-                indexes[AlternativeIndexPage],
-                AlternativePage,
+                indexes["AlternativeIndexPage"],
+                swappable.get_alternative_page_model(),
                 slug,
                 {**values, **review},
                 links=[
@@ -175,8 +177,8 @@ class DemoContentLoader:
             )
 
         treatment = self._sync_page(
-            indexes[TreatmentIndexPage],
-            TreatmentPage,
+            indexes["TreatmentIndexPage"],
+            swappable.get_treatment_page_model(),
             TREATMENT_SLUG,
             {**TREATMENT, **review},
             links=[

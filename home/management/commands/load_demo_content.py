@@ -6,8 +6,17 @@ nothing and says "unchanged" for each item.
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
-from treatments_cms.demo_content import load
+from home.demo_content import load
+
+# What happened to one item, as the report prints it.
+ACTIONS = {
+    "created": pgettext_lazy("demo content item", "created"),
+    "updated": pgettext_lazy("demo content item", "updated"),
+    "unchanged": pgettext_lazy("demo content item", "unchanged"),
+}
 
 
 class Command(BaseCommand):
@@ -27,13 +36,16 @@ class Command(BaseCommand):
         def report(action, label):
             counts[action] += 1
             if options["verbosity"] >= 1:
-                self.stdout.write(styles[action](f"{action} {label}"))
+                self.stdout.write(styles[action](f"{ACTIONS[action]} {label}"))
 
         try:
             load(report)
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            "Demo content: {created} created, {updated} updated, "
-            "{unchanged} unchanged.".format(**counts)
+            _(
+                "Demo content: %(created)d created, %(updated)d updated, "
+                "%(unchanged)d unchanged."
+            )
+            % counts
         )
