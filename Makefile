@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # development settings unless DJANGO_SETTINGS_MODULE says otherwise.
 MANAGE := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-clinic_site.settings.dev} $(BIN)/python manage.py
 
-.PHONY: run test lint format bench install node clean
+.PHONY: run test lint format bench install node clean messages messages-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,13 @@ run: install
 	trap 'exit 0' INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The demo site's suite, then the example project (a second Wagtail site that
+# installs the plugin with its own page models and settings); one coverage
+# report for both.
 test: install node
-	$(BIN)/python -m pytest --cov --cov-report=term --cov-fail-under=90 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --cov --cov-report= $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests/example_project --ds=tests.example_project.settings \
+		--cov --cov-append --cov-report=term --cov-fail-under=90 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -54,6 +59,49 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Translations: the plugin's catalogue in treatments_cms/locale (made from
+# inside treatments_cms, so it belongs to the plugin and ships in its wheel)
+# and the demo site's, for templates/ and home/, in locale/ (LOCALE_PATHS).
+# The .po files and the compiled .mo files are both committed. `make messages`
+# brings them up to date with the sources; `make messages-check` (CI) fails when
+# either is out of date. Both work in a scratch copy, so they always agree, and
+# a file is only rewritten when more than its creation date changed. Needs GNU
+# gettext (Debian's `gettext` package); add a language to MESSAGE_LOCALES.
+MESSAGE_LOCALES := de
+MESSAGE_SOURCES := treatments_cms home templates locale
+DJANGO_ADMIN := env -u DJANGO_SETTINGS_MODULE $(CURDIR)/$(BIN)/django-admin
+MAKEMESSAGES := $(DJANGO_ADMIN) makemessages --verbosity=0 --no-obsolete \
+	--add-location=file $(addprefix --locale=,$(MESSAGE_LOCALES))
+
+messages-check: MESSAGES_CHECK := 1
+messages messages-check: install
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		echo "GNU gettext not found: install Debian's gettext package" >&2; exit 1; }
+	@set -e; scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	cp -R $(MESSAGE_SOURCES) "$$scratch"; \
+	find "$$scratch" -name '*.mo' -delete; \
+	(cd "$$scratch/treatments_cms" && $(MAKEMESSAGES)); \
+	(cd "$$scratch" && $(MAKEMESSAGES) --ignore=treatments_cms); \
+	(cd "$$scratch" && $(DJANGO_ADMIN) compilemessages --verbosity=0); \
+	stale=; \
+	for po in $$(cd "$$scratch" && ls */locale/*/LC_MESSAGES/django.po locale/*/LC_MESSAGES/django.po); do \
+		mo=$${po%.po}.mo; \
+		diff -q -I '^"POT-Creation-Date: ' "$$po" "$$scratch/$$po" >/dev/null 2>&1 \
+			|| stale="$$stale $$po"; \
+		{ test -f "$$mo" && msgunfmt "$$mo" >"$$scratch/old.txt" \
+			&& msgunfmt "$$scratch/$$mo" >"$$scratch/new.txt" \
+			&& cmp -s "$$scratch/old.txt" "$$scratch/new.txt"; } || stale="$$stale $$mo"; \
+	done; \
+	if [ -z "$$stale" ]; then \
+		echo "Translation catalogues are up to date."; \
+	elif [ -n "$(MESSAGES_CHECK)" ]; then \
+		echo "Out of date:$$stale. Run make messages and commit the result." >&2; exit 1; \
+	else \
+		for file in $$stale; do \
+			mkdir -p "$$(dirname "$$file")"; cp "$$scratch/$$file" "$$file"; echo "updated $$file"; \
+		done; \
+	fi
 
 bench: install
 	$(BIN)/python -m tests.benchmarks

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TreatmentsCmsConfig(AppConfig):
     name = "treatments_cms"
     label = "treatments_cms"
-    verbose_name = "Treatments CMS"
+    verbose_name = _("Treatments CMS")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
