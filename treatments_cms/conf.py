@@ -6,11 +6,48 @@ back to the default below; nothing is read at import time.
 
 from django.conf import settings
 
+# Phrases the claims checker (treatments_cms.claims) warns about: absolute
+# claims, and prescription-only medicines and their brands, which UK
+# advertising rules (the CAP Code) forbid promoting to the public. Matched on
+# whole words, ignoring case and punctuation. A project extends the list with
+# ``TREATMENTS_CMS_CLAIMS_PHRASES = [*DEFAULT_CLAIMS_PHRASES, "..."]``.
+DEFAULT_CLAIMS_PHRASES = (
+    # Absolute claims
+    "guarantee",
+    "guaranteed",
+    "permanent",
+    "permanently",
+    "cure",
+    "cures",
+    "cured",
+    "pain-free",
+    "painless",
+    "risk-free",
+    "no risk",
+    "100%",
+    "no downtime",
+    "best results",
+    "miracle",
+    # Prescription-only medicines and their brands (botulinum toxins)
+    "botulinum toxin",
+    "botox",
+    "vistabel",
+    "azzalure",
+    "bocouture",
+    "dysport",
+    "xeomin",
+    "alluzience",
+    "letybo",
+)
+
 DEFAULTS = {
     # Page types the three index pages may be created under; ``None`` allows
     # any page type whose own ``subpage_types`` admits them.
     "INDEX_PARENT_PAGE_TYPES": None,
-    # Days from "last reviewed" to the default "next review due".
+    # Days from "last reviewed" to the default "next review due", and from a
+    # clinical sign-off to the next review: a number for every page type, or a
+    # dict keyed by model label ("treatments_cms.TreatmentPage") with an
+    # optional "default" entry.
     "REVIEW_INTERVAL_DAYS": 365,
     # Days an enquiry is kept before ``purge_enquiries`` removes it.
     "ENQUIRY_RETENTION_DAYS": 365,
@@ -19,6 +56,8 @@ DEFAULTS = {
     "ENQUIRY_RETENTION_MIN_DAYS": 30,
     # Cards per page on the index pages.
     "INDEX_PAGE_SIZE": 12,
+    # Phrases the claims checker warns about on save, publish and submit.
+    "CLAIMS_PHRASES": DEFAULT_CLAIMS_PHRASES,
     # --- Swappable models (treatments_cms.swappable) ---
     # The concrete model a project uses for each page family and the
     # practitioner: its own, built on the abstract base (AbstractTreatmentPage,
