@@ -60,9 +60,16 @@ def test_list_columns(client, viewer_user, handler_user, enquiry):
     response = client.get(url("index"))
     headings, rows = listing(response)
 
-    assert headings == ["Received", "Name", "Treatment", "Status", "Assignee"]
+    assert headings == [
+        "Received",
+        "Name",
+        "Treatment",
+        "Status",
+        "Assignee",
+        "Doctor first",
+    ]
     assert len(rows) == 1
-    received, name, treatment, status, assignee = rows[0]
+    received, name, treatment, status, assignee, _doctor_first = rows[0]
     assert timezone.localtime(enquiry.created_at).strftime("%d %b %Y") in received
     assert (name, treatment, status, assignee) == (
         enquiry.name,

@@ -23,11 +23,13 @@ from django.contrib.admin.filters import (
     ChoicesFieldListFilter,
     DateFieldListFilter,
     RelatedFieldListFilter,
+    SimpleListFilter,
 )
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -140,6 +142,45 @@ class HandlerListFilter(RelatedFieldListFilter):
         ]
 
 
+def needs_doctor_first():
+    """True for an enquiry naming a condition a doctor must see first.
+
+    One subquery, so the list costs the same whatever its length. The flag is
+    read from the condition now: an enquiry stored before the rule, or before
+    the condition was ticked, is flagged as well.
+    """
+    field = Enquiry._meta.get_field("concerns")
+    through = field.remote_field.through
+    return Exists(
+        through.objects.filter(
+            **{
+                field.m2m_field_name(): OuterRef("pk"),
+                f"{field.m2m_reverse_field_name()}__requires_medical_assessment": True,
+            }
+        )
+    )
+
+
+class DoctorFirstListFilter(SimpleListFilter):
+    """Enquiries that do (or do not) name a condition a doctor must see first."""
+
+    title = gettext_lazy("needs a doctor first")
+    parameter_name = "doctor_first"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("yes", gettext_lazy("Needs a doctor first")),
+            ("no", gettext_lazy("No doctor-first concern")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(needs_doctor_first=True)
+        if self.value() == "no":
+            return queryset.filter(needs_doctor_first=False)
+        return queryset
+
+
 class AnswersViewMixin:
     """A page that shows a visitor's answers: audited, and never stored by a cache.
 
@@ -154,9 +195,11 @@ class AnswersViewMixin:
         return response
 
     def get_context_data(self, **kwargs):
+        prefetch_related_objects([self.instance], "concerns")
         return super().get_context_data(
             enquiry=self.instance,
             concerns=list(self.instance.concerns.all()),
+            doctor_first_concerns=self.instance.needs_doctor_first_concerns(),
             **kwargs,
         )
 
@@ -263,7 +306,9 @@ class EnquiryIndexView(IndexView):
                 raise InboxQueryError(
                     _("One of the filters was given a value it does not offer.")
                 )
-            spec.used_parameters[name] = [value]
+            # A simple filter reads one value; a field filter reads a list.
+            is_simple = isinstance(spec, SimpleListFilter)
+            spec.used_parameters[name] = value if is_simple else [value]
 
     def clean_filter_value(self, spec, name, value):
         """The value the filter should use, or None if it is not one it offers."""
@@ -275,6 +320,9 @@ class EnquiryIndexView(IndexView):
             return parse_id(value, largest_id(spec.field))
         if isinstance(spec, ChoicesFieldListFilter) and name == spec.lookup_kwarg:
             choices = {str(key) for key, _label in spec.field.flatchoices}
+            return value if value in choices else None
+        if isinstance(spec, DoctorFirstListFilter):
+            choices = {str(key) for key, _label in spec.lookup_choices}
             return value if value in choices else None
         # A filter this view does not know how to check is refused, not applied.
         return None
@@ -368,13 +416,21 @@ class EnquiryAdmin(ModelAdmin):
     history_view_class = EnquiryHistoryView
     inspect_view_enabled = True
 
-    list_display = ("received", "name", "treatment_asked_about", "status", "assignee")
+    list_display = (
+        "received",
+        "name",
+        "treatment_asked_about",
+        "status",
+        "assignee",
+        "doctor_first",
+    )
     # The only filters the list accepts (see EnquiryIndexView.get_filters).
     list_filter = (
         "status",
         "treatment",
         "created_at",
         ("assignee", HandlerListFilter),
+        DoctorFirstListFilter,
     )
     list_select_related = ("assignee",)
     list_per_page = 50
@@ -400,6 +456,18 @@ class EnquiryAdmin(ModelAdmin):
     @display(description=gettext_lazy("Treatment"), ordering="treatment_title")
     def treatment_asked_about(self, obj):
         return obj.treatment_title
+
+    @display(description=gettext_lazy("Doctor first"), ordering="needs_doctor_first")
+    def doctor_first(self, obj):
+        """A marker the clinic reads, not something the visitor sent."""
+        return _("Needs a doctor first") if obj.needs_doctor_first else ""
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(needs_doctor_first=needs_doctor_first())
+        )
 
     def register_indexing(self):
         # Not in Wagtail's reference index: a treatment page's "Usage" tab

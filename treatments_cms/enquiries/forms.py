@@ -203,7 +203,8 @@ def live_treatments(site=None):
     return queryset.order_by("title")
 
 
-def live_conditions(site=None, treatment=None):
+def _conditions(site=None, treatment=None):
+    """Live, public conditions of ``site``, those of ``treatment`` when given."""
     queryset = get_condition_page_model().objects.live().public()
     if site is not None:
         queryset = queryset.in_site(site)
@@ -216,6 +217,17 @@ def live_conditions(site=None, treatment=None):
             "treatment_links__sort_order"
         )
     return queryset.order_by("title")
+
+
+def live_conditions(site=None, treatment=None):
+    """The concerns a visitor may name: never one a doctor must see first."""
+    return _conditions(site, treatment).filter(requires_medical_assessment=False)
+
+
+def doctor_first_conditions(site=None):
+    """Live, public conditions the clinic takes no enquiries about until a
+    doctor has seen the skin (``requires_medical_assessment``)."""
+    return _conditions(site).filter(requires_medical_assessment=True)
 
 
 _PK_RE = re.compile(r"^[0-9]{1,18}$")
@@ -256,12 +268,62 @@ class TitleMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+NEEDS_DOCTOR_FIRST = _(
+    "%(title)s needs a doctor's assessment first: please see your GP or a "
+    "dermatologist before asking us about it."
+)
+
+
+class ConcernsField(TitleMultipleChoiceField):
+    """The concerns: a posted condition a doctor must see first is refused by name.
+
+    Such a condition is never offered (``live_conditions``); when a crafted post
+    sends one's id anyway, the live conditions of ``site`` (every site when
+    None) are looked up to name it. The lookup runs only then, so showing the
+    form costs nothing more.
+    """
+
+    def __init__(self, *args, site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.site = site
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except ValidationError:
+            refused = self.refused_titles(value)
+            if refused:
+                raise ValidationError(
+                    [
+                        ValidationError(
+                            NEEDS_DOCTOR_FIRST,
+                            code="needs_doctor_first",
+                            params={"title": title},
+                        )
+                        for title in refused
+                    ]
+                ) from None
+            raise
+
+    def refused_titles(self, value):
+        """Titles of the doctor-first conditions among the posted ids."""
+        if not all(_is_pk(item) for item in value):
+            return []
+        return list(
+            doctor_first_conditions(self.site)
+            .filter(pk__in=set(value))
+            .order_by("title")
+            .values_list("title", flat=True)
+        )
+
+
 class EnquiryForm(forms.Form):
     """A visitor asks the clinic whether a treatment suits them.
 
     ``treatment``: on a treatment page, that page (the field is then hidden and
     the concerns are its conditions); ``None`` for the standalone form, where the
-    visitor picks from a select and the concerns are every live condition.
+    visitor picks from a select and the concerns are every live condition. A
+    condition a doctor must see first is never a concern (``live_conditions``).
     ``consent_statement``: the ConsentStatement the consent box shows; without
     one the form cannot be sent.
     """
@@ -307,7 +369,7 @@ class EnquiryForm(forms.Form):
             "required": _("Choose a treatment from the list."),
         },
     )
-    concerns = TitleMultipleChoiceField(
+    concerns = ConcernsField(
         label=_("What would you like to improve? (optional)"),
         queryset=get_condition_page_model().objects.none(),
         required=False,
@@ -349,7 +411,9 @@ class EnquiryForm(forms.Form):
         if treatment is not None:
             field.widget = forms.HiddenInput()
             field.initial = treatment.pk
-        self.fields["concerns"].queryset = live_conditions(site, treatment)
+        concerns = self.fields["concerns"]
+        concerns.queryset = live_conditions(site, treatment)
+        concerns.site = site
         if consent_statement is not None:
             self.fields["consent"].label = consent_statement.text
 
