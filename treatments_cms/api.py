@@ -188,6 +188,7 @@ class ReviewerField(Field):
             "name": practitioner.name,
             "role": practitioner.role,
             "registration": practitioner.registration_display,
+            "register_url": practitioner.register_url,
         }
 
 

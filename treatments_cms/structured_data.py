@@ -88,6 +88,8 @@ def person(practitioner):
             "name": practitioner.name,
             "jobTitle": practitioner.role,
             "identifier": practitioner.registration_display,
+            # The regulator's public register, where visitors can check it.
+            "sameAs": practitioner.register_url,
         }
     )
 

@@ -7,11 +7,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import consent
+from . import claims, consent
 from .enquiries import audit
 from .enquiries.admin import EnquiryAdmin
 from .enquiries.dashboard import add_new_enquiries_panel
 from .models import ClinicSettings, ConsentStatement
+from .reviews import dashboard as reviews_dashboard
+from .reviews import listing as reviews_listing
+from .reviews import views as reviews_views
 from .swappable import get_practitioner_model
 
 
@@ -47,3 +50,16 @@ register_setting(ClinicSettings, icon="site")
 modeladmin_register(EnquiryAdmin)
 hooks.register("register_log_actions", audit.register_log_actions)
 hooks.register("construct_homepage_panels", add_new_enquiries_panel)
+
+# The claims checker: warnings, never errors, on save, publish and submit of the
+# three page families, and again when the edit view opens (see claims.py).
+hooks.register("after_create_page", claims.warn_after_save)
+hooks.register("after_edit_page", claims.warn_after_save)
+hooks.register("before_edit_page", claims.warn_on_open)
+
+# Clinical review governance: the "Reviews due" report (Reports menu), the
+# dashboard counts, and the "Review overdue" flag in the page listing.
+hooks.register("register_admin_urls", reviews_views.admin_urls)
+hooks.register("register_reports_menu_item", reviews_views.menu_item)
+hooks.register("construct_homepage_panels", reviews_dashboard.add_reviews_due_panel)
+hooks.register("register_page_listing_buttons", reviews_listing.review_overdue_button)

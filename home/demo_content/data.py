@@ -23,7 +23,9 @@ CLINIC = {
 PRACTITIONER = {
     "name": "Dr Rowan Ashby",
     "role": "Consultant dermatologist (a fictional demo profile)",
-    "regulator": "GMC",
+    # A fictional profile has no registration: a made-up number could name a
+    # real clinician on the regulator's register.
+    "regulator": "",
     "registration_number": "",
 }
 
@@ -413,7 +415,7 @@ TREATMENT_CONDITIONS = [
     (
         "fine-to-medium-wrinkles",
         Outcome.IMPROVES,
-        "Deep wrinkles improve but do not disappear.",
+        "Fine lines soften and medium lines become shallower, but do not disappear.",
     ),
 ]
 

@@ -12,6 +12,7 @@ from treatments_cms.models import (
     TreatmentAlternativeLink,
     TreatmentConditionLink,
 )
+from treatments_cms.workflows import assign_clinical_workflow
 
 from .data import (
     ALTERNATIVES,
@@ -148,6 +149,8 @@ class DemoContentLoader:
             name: self._sync_page(home, swappable.get_model(name), slug, values)
             for name, slug, values in INDEXES
         }
+        # Their pages go live only once a clinician signs them off.
+        assign_clinical_workflow(list(indexes.values()))
 
         conditions = {
             slug: self._sync_page(

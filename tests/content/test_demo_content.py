@@ -146,7 +146,9 @@ def test_links_the_treatment_to_six_conditions_and_four_alternatives(loaded):
         ("Fine to medium wrinkles", "improves"),
     ]
     wrinkles = treatment.get_condition_links()[-1]
-    assert wrinkles.note == "Deep wrinkles improve but do not disappear."
+    assert wrinkles.note == (
+        "Fine lines soften and medium lines become shallower, but do not disappear."
+    )
     assert [
         (link.target.title, link.target.invasiveness)
         for link in treatment.get_alternative_links()

@@ -42,7 +42,9 @@ def test_condition_links_keep_editor_order_outcome_and_note(site_tree):
         note="Deep wrinkles improve but do not disappear.",
         sort_order=-1,
     )
-    TreatmentConditionLink.objects.create(page=treatment, condition=scars, sort_order=5)
+    TreatmentConditionLink.objects.create(
+        page=treatment, condition=scars, outcome=Outcome.TREATS, sort_order=5
+    )
 
     links = treatment.get_condition_links()
 

@@ -155,6 +155,7 @@ def test_treatment_detail(client, site_tree):
         "name": treatment.reviewed_by.name,
         "role": "Consultant dermatologist",
         "registration": treatment.reviewed_by.registration_display,
+        "register_url": treatment.reviewed_by.register_url,
     }
 
 

@@ -40,6 +40,7 @@ def test_treatment_json_ld(client, site_tree):
         "name": practitioner.name,
         "jobTitle": "Consultant dermatologist",
         "identifier": f"GMC {practitioner.registration_number}",
+        "sameAs": f"https://www.gmc-uk.org/doctors/{practitioner.registration_number}",
     }
     procedure = web_page["mainEntity"]
     assert web_page["about"][0] == {"@id": procedure["@id"]}

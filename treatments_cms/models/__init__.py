@@ -55,6 +55,7 @@ from .treatments import (
     TreatmentPageForm,
     TreatmentPageMixin,
 )
+from .workflows import ClinicalSignOffTask
 
 __all__ = [
     "AbstractAlternativeIndexPage",
@@ -71,6 +72,7 @@ __all__ = [
     "AlternativePage",
     "AlternativePageMixin",
     "ClinicSettings",
+    "ClinicalSignOffTask",
     "ComparisonFactsMixin",
     "ConditionIndexPage",
     "ConditionIndexPageMixin",

@@ -4,7 +4,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
-    MultipleChooserPanel,
 )
 from wagtail.api import APIField
 from wagtail.search import index
@@ -33,6 +32,7 @@ from .mixins import (
     page_model,
     rich_text_field,
 )
+from .panels import LinkedPagesPanel
 
 # --- Alternatives ----------------------------------------------------------
 
@@ -111,7 +111,7 @@ class AbstractAlternativePage(
         FieldPanel("risks"),
     ]
     link_panels = [
-        MultipleChooserPanel(
+        LinkedPagesPanel(
             "condition_links",
             chooser_field_name="condition",
             heading=_("Conditions it can address"),

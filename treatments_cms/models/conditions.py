@@ -61,12 +61,8 @@ class AbstractConditionIndexPage(AbstractIndexPage):
 class AbstractConditionPage(TabbedEditHandlerMixin, SummaryMixin, ReviewMixin):
     """A skin condition, with the treatments and alternatives that address it."""
 
-    symptoms = rich_text_field(
-        _("How the condition looks and feels (schema.org: Symptoms).")
-    )
-    causes = rich_text_field(
-        _("What causes it or makes it worse (schema.org: Causes).")
-    )
+    symptoms = rich_text_field(_("How the condition looks and feels."))
+    causes = rich_text_field(_("What causes it or makes it worse."))
     alternate_names = models.CharField(
         max_length=500,
         blank=True,

@@ -145,6 +145,18 @@ class Enquiry(models.Model):
             kwargs["update_fields"] = {*update_fields, "email_key"}
         super().save(*args, **kwargs)
 
+    def needs_doctor_first_concerns(self):
+        """The concerns named that a doctor must see first, by title.
+
+        The flag is the condition's now: an enquiry stored before the form
+        refused them, or before the condition was ticked, names them too.
+        Uses prefetched ``concerns`` when there are any.
+        """
+        return sorted(
+            (c for c in self.concerns.all() if c.requires_medical_assessment),
+            key=lambda condition: condition.title,
+        )
+
 
 class EnquiryLogEntryManager(ModelLogEntryManager):
     def viewable_by_user(self, user):

@@ -5,15 +5,17 @@ of truth, no double entry.
 """
 
 import swapper
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from .. import swappable
+from .panels import SectionPageChooserPanel
 
 
 def live_public(model):
@@ -60,15 +62,20 @@ class TreatmentConditionLink(Orderable):
         swappable.get_condition_page_model_string(),
         on_delete=models.CASCADE,
         related_name="treatment_links",
+        verbose_name=_("condition"),
         help_text=_("The condition this treatment addresses."),
     )
     outcome = models.CharField(
+        _("what the treatment does"),
         max_length=10,
         choices=Outcome.choices,
-        default=Outcome.TREATS,
-        help_text=_("'Improves' when the condition gets better but does not go away."),
+        help_text=_(
+            "Choose 'Treats' when the condition usually clears, 'Improves' when "
+            "it gets better but does not go away."
+        ),
     )
     note = models.CharField(
+        _("note"),
         max_length=255,
         blank=True,
         help_text=_("Optional, e.g. 'deep wrinkles improve but do not disappear'."),
@@ -106,23 +113,27 @@ class TreatmentAlternativeLink(Orderable):
         swapper.get_model_name("wagtailcore", "Page"),
         on_delete=models.CASCADE,
         related_name="+",
+        verbose_name=_("alternative"),
         help_text=_("An alternative page, or another treatment."),
     )
     comparison_note = models.CharField(
+        _("how it compares"),
         max_length=255,
         blank=True,
         help_text=_("How it compares, e.g. 'gentler, but results are milder'."),
     )
 
     panels = [
-        PageChooserPanel(
+        SectionPageChooserPanel(
             "alternative",
             page_type=[
                 swappable.get_alternative_page_model_string(),
                 swappable.get_treatment_page_model_string(),
             ],
+            # Opens among the alternatives; treatments are one level up.
+            section_model_name="AlternativeIndexPage",
         ),
-        FieldPanel("comparison_note"),
+        FieldPanel("comparison_note", widget=forms.Textarea(attrs={"rows": 3})),
     ]
 
     class Meta(Orderable.Meta):
@@ -173,6 +184,7 @@ class AlternativeConditionLink(Orderable):
         swappable.get_condition_page_model_string(),
         on_delete=models.CASCADE,
         related_name="alternative_links",
+        verbose_name=_("condition"),
         help_text=_("A condition this alternative can address."),
     )
 

@@ -187,6 +187,28 @@ class SummaryMixin(models.Model):
         return getattr(self, "search_description", "") or self.summary
 
 
+DEFAULT_REVIEW_INTERVAL_DAYS = 365
+
+
+def review_interval_days(model):
+    """Days from a review of a ``model`` page to its next one.
+
+    ``TREATMENTS_CMS_REVIEW_INTERVAL_DAYS`` is a number of days for every page
+    type, or a dict keyed by model label ("treatments_cms.TreatmentPage", any
+    case), where a page type not named takes the ``"default"`` entry (365 days
+    without one). A subclass takes its parent's entry unless it has its own.
+    """
+    setting = app_settings.REVIEW_INTERVAL_DAYS
+    if not isinstance(setting, dict):
+        return int(setting)
+    by_label = {str(label).lower(): days for label, days in setting.items()}
+    for klass in model.__mro__:
+        meta = getattr(klass, "_meta", None)
+        if meta is not None and not meta.abstract and meta.label_lower in by_label:
+            return int(by_label[meta.label_lower])
+    return int(by_label.get("default", DEFAULT_REVIEW_INTERVAL_DAYS))
+
+
 class ReviewMixin(models.Model):
     """Clinical review dates and reviewer, rendered as "Page last reviewed"."""
 
@@ -230,7 +252,7 @@ class ReviewMixin(models.Model):
     def save(self, *args, **kwargs):
         if self.last_reviewed and not self.next_review_due:
             self.next_review_due = self.last_reviewed + datetime.timedelta(
-                days=app_settings.REVIEW_INTERVAL_DAYS
+                days=review_interval_days(type(self))
             )
         super().save(*args, **kwargs)
 
@@ -352,12 +374,14 @@ class ComparisonFactsMixin(models.Model):
     """Typed facts that sit side by side in a comparison table."""
 
     sessions_min = models.PositiveSmallIntegerField(
+        _("fewest sessions"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
         help_text=_("Fewest sessions a course usually needs, e.g. 3."),
     )
     sessions_max = models.PositiveSmallIntegerField(
+        _("most sessions"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
@@ -367,22 +391,26 @@ class ComparisonFactsMixin(models.Model):
         ),
     )
     results_last_min = models.PositiveSmallIntegerField(
+        _("results last at least"),
         null=True,
         blank=True,
         help_text=_("Shortest time results usually last, e.g. 1."),
     )
     results_last_max = models.PositiveSmallIntegerField(
+        _("results last up to"),
         null=True,
         blank=True,
         help_text=_("Longest time results usually last, e.g. 3."),
     )
     results_last_unit = models.CharField(
+        _("how long results last, in"),
         max_length=10,
         choices=DurationUnit.choices,
         default=DurationUnit.YEARS,
         help_text=_("Unit of the two numbers above."),
     )
     downtime_min_days = models.PositiveSmallIntegerField(
+        _("fewest days of downtime"),
         null=True,
         blank=True,
         help_text=_(
@@ -390,6 +418,7 @@ class ComparisonFactsMixin(models.Model):
         ),
     )
     downtime_max_days = models.PositiveSmallIntegerField(
+        _("most days of downtime"),
         null=True,
         blank=True,
         help_text=_("Most days most people need before normal activities."),

@@ -1,40 +1,105 @@
 """Snippets: the practitioners who review pages and the enquiry consent text."""
 
+from urllib.parse import quote
+
 import swapper
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+# The UK regulators with a public register, keyed by the abbreviation editors
+# type (matched ignoring case): the regulator's name and the address of the
+# register, with ``{number}`` where the register can open a registrant's entry
+# directly; otherwise the register's search page, where visitors type it.
+PUBLIC_REGISTERS = {
+    "GMC": (
+        _("General Medical Council"),
+        "https://www.gmc-uk.org/doctors/{number}",
+    ),
+    "NMC": (
+        _("Nursing and Midwifery Council"),
+        "https://www.nmc.org.uk/registration/search-the-register/",
+    ),
+    "GDC": (
+        _("General Dental Council"),
+        "https://olr.gdc-uk.org/SearchRegister/SearchResult?RegistrationNumber={number}",
+    ),
+    "GPHC": (
+        _("General Pharmaceutical Council"),
+        "https://www.pharmacyregulation.org/registers",
+    ),
+    "HCPC": (
+        _("Health and Care Professions Council"),
+        "https://www.hcpc-uk.org/check-the-register/",
+    ),
+}
 
-class AbstractPractitioner(index.Indexed, models.Model):
-    """A clinician named as a page's reviewer."""
+REGISTRATION_PAIR_MESSAGE = _(
+    "Give both the regulator and the registration number, or neither: "
+    "visitors need both to check a registration."
+)
+
+
+def register_url(regulator, number):
+    """The public register address for ``number`` with ``regulator``, or ""."""
+    entry = PUBLIC_REGISTERS.get((regulator or "").strip().upper())
+    if entry is None or not (number or "").strip():
+        return ""
+    return entry[1].format(number=quote(number.strip()))
+
+
+class AbstractPractitioner(RevisionMixin, index.Indexed, models.Model):
+    """A clinician named as a page's reviewer.
+
+    Linked to an admin user, the practitioner can sign off pages in the
+    "Clinical content" workflow; the sign-off names them as the reviewer.
+    Revisions keep every saved state, so the history shows who changed what.
+    """
 
     name = models.CharField(
-        max_length=255, help_text=_("Full name, e.g. 'Dr Aoife Byrne'.")
+        _("name"), max_length=255, help_text=_("Full name, e.g. 'Dr Aoife Byrne'.")
     )
     role = models.CharField(
+        _("role"),
         max_length=255,
         help_text=_(
             "Job title as visitors should read it, e.g. 'Consultant dermatologist'."
         ),
     )
     regulator = models.CharField(
+        _("regulator"),
         max_length=255,
         blank=True,
         help_text=_(
-            "The body the practitioner is registered with, e.g. 'GMC' or 'NMC'."
+            "The body the practitioner is registered with, e.g. 'GMC' or 'NMC'. "
+            "For the GMC, NMC, GDC, GPhC and HCPC the page links to their "
+            "public register."
         ),
     )
     registration_number = models.CharField(
+        _("registration number"),
         max_length=50,
         blank=True,
         help_text=_(
             "Registration number with that regulator, so visitors can check it."
+        ),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("admin user"),
+        help_text=_(
+            "The practitioner's own login. Needed to sign off pages as a "
+            "clinical reviewer: the sign-off names this practitioner."
         ),
     )
 
@@ -47,8 +112,15 @@ class AbstractPractitioner(index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("role"),
-        FieldPanel("regulator"),
-        FieldPanel("registration_number"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("regulator"), FieldPanel("registration_number")]
+                )
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("user"),
     ]
 
     class Meta:
@@ -57,10 +129,38 @@ class AbstractPractitioner(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name}, {self.role}"
 
+    def clean(self):
+        super().clean()
+        self.regulator = (self.regulator or "").strip()
+        self.registration_number = (self.registration_number or "").strip()
+        if bool(self.regulator) != bool(self.registration_number):
+            missing = "registration_number" if self.regulator else "regulator"
+            raise ValidationError({missing: REGISTRATION_PAIR_MESSAGE})
+
+    @property
+    def has_registration(self):
+        return bool(self.regulator.strip() and self.registration_number.strip())
+
     @property
     def registration_display(self):
-        """For example "GMC 1234567"."""
-        return " ".join(p for p in (self.regulator, self.registration_number) if p)
+        """For example "GMC 1234567"; "" unless both halves are known."""
+        if not self.has_registration:
+            return ""
+        return f"{self.regulator.strip()} {self.registration_number.strip()}"
+
+    @property
+    def register_url(self):
+        """The regulator's public register for this registration, or ""."""
+        if not self.has_registration:
+            return ""
+        return register_url(self.regulator, self.registration_number)
+
+    @classmethod
+    def for_user(cls, user):
+        """The practitioner linked to ``user``, or None."""
+        if user is None or not user.is_authenticated:
+            return None
+        return cls.objects.filter(user=user).first()
 
 
 class Practitioner(AbstractPractitioner):

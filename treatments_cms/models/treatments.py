@@ -15,7 +15,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -54,6 +53,7 @@ from .mixins import (
     rich_text_field,
     strip_rich_text,
 )
+from .panels import LinkedPagesPanel
 
 
 class TreatmentPageForm(WagtailAdminPageForm):
@@ -149,51 +149,37 @@ class AbstractTreatmentPage(
     """A treatment the clinic offers, described by typed, structured fields."""
 
     how_it_works = rich_text_field(
-        _(
-            "What happens during the treatment and why it works, in plain words "
-            "(schema.org: HowItWorks)."
-        )
+        _("What happens during the treatment and why it works, in plain words.")
     )
     session_interval = models.PositiveSmallIntegerField(
+        _("gap between sessions"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_(
-            "Usual gap between sessions, e.g. 4 (schema.org: UsageOrSchedule)."
-        ),
+        help_text=_("Usual gap between sessions, e.g. 4."),
     )
     session_interval_unit = models.CharField(
+        _("gap between sessions, in"),
         max_length=10,
         choices=DurationUnit.choices,
         default=DurationUnit.WEEKS,
         help_text=_("Unit of the gap between sessions."),
     )
-    benefits = rich_text_field(
-        _("What the treatment can do for people (schema.org: Benefits).")
-    )
+    benefits = rich_text_field(_("What the treatment can do for people."))
     limitations = rich_text_field(
-        _(
-            "What it cannot do, e.g. deep wrinkles improve but do not disappear "
-            "(schema.org: Effectiveness)."
-        )
+        _("What it cannot do, e.g. deep wrinkles improve but do not disappear.")
     )
     risks = rich_text_field(
         _(
             "Risks and side effects, common and rare. Required before the page can "
-            "be published (schema.org: RisksOrComplications)."
+            "be published."
         )
     )
     suitability = rich_text_field(
-        _(
-            "Who the treatment usually suits; the clinic still assesses each person "
-            "(schema.org: Suitability)."
-        )
+        _("Who the treatment usually suits; the clinic still assesses each person.")
     )
     contraindications = rich_text_field(
-        _(
-            "Who should not have it, e.g. pregnancy or certain medicines "
-            "(schema.org: Contraindications)."
-        )
+        _("Who should not have it, e.g. pregnancy or certain medicines.")
     )
     preparation = rich_text_field(_("What to do, or avoid, before a session."))
     recovery = rich_text_field(
@@ -293,13 +279,13 @@ class AbstractTreatmentPage(
         FieldPanel("recovery"),
     ]
     link_panels = [
-        MultipleChooserPanel(
+        LinkedPagesPanel(
             "condition_links",
             chooser_field_name="condition",
             heading=_("Conditions treated"),
             label=_("Condition"),
         ),
-        MultipleChooserPanel(
+        LinkedPagesPanel(
             "alternative_links",
             chooser_field_name="alternative",
             heading=_("Alternatives"),
