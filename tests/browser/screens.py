@@ -39,3 +39,28 @@ def capture(page, name, label):
 
 def _page_height(page):
     return page.evaluate("() => document.documentElement.scrollHeight")
+
+
+# The editor guide (docs/editor-guide.md) shows the admin at desktop width, one
+# screenful each (1280 x 900), so every image stays small.
+ADMIN_PREFIX = "admin-"
+
+
+def capture_admin(page, name, *, clip=None):
+    """Save ``admin-<name>.png`` of what the admin tab shows, for the editor guide.
+
+    The image is the viewport (or ``clip``), never the whole page. It is kept
+    under test-artifacts and, with ``UPDATE_README_SCREENSHOTS=1``, written to
+    ``docs/screenshots/`` too.
+    """
+    filename = f"{ADMIN_PREFIX}{name}.png"
+    tools.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    options = {"animations": "disabled", "caret": "hide"}
+    if clip is not None:
+        options["clip"] = clip
+    path = tools.SCREENSHOTS / filename
+    page.screenshot(path=path, **options)
+    if update_readme():
+        tools.README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (tools.README_SCREENSHOTS / filename).write_bytes(path.read_bytes())
+    return path
