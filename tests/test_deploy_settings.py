@@ -163,3 +163,11 @@ def test_an_unattended_manage_py_refuses_to_guess_its_settings():
     assert result.returncode == 2
     assert "DJANGO_SETTINGS_MODULE is not set" in result.stderr
     assert "Notifications sent" not in result.stdout
+
+
+def test_an_unattended_manage_py_uses_the_development_settings_for_other_commands():
+    """check, migrate and makemigrations keep working from scripts and hooks."""
+    result = run_python("manage.py", "check", without=["DJANGO_SETTINGS_MODULE"])
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
