@@ -10,3 +10,10 @@ class TreatmentsCmsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .purge import connect as connect_purge
+
+        connect_purge()
+        from .enquiries import location_groups
+
+        # One enquiry handlers group per location, created with it.
+        location_groups.connect(self)

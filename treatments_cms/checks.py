@@ -198,6 +198,8 @@ SWAPPABLE_BASES = {
     "ConditionPage": "AbstractConditionPage",
     "AlternativeIndexPage": "AbstractAlternativeIndexPage",
     "AlternativePage": "AbstractAlternativePage",
+    "LocationIndexPage": "AbstractLocationIndexPage",
+    "LocationPage": "AbstractLocationPage",
     "Practitioner": "AbstractPractitioner",
 }
 
@@ -254,3 +256,61 @@ def check_swapped_models(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+_DJANGO_CSRF = "django.middleware.csrf.CsrfViewMiddleware"
+_ENQUIRY_CSRF = "treatments_cms.middleware.EnquiryCsrfViewMiddleware"
+
+
+@register(Tags.security)
+def check_csrf_middleware(app_configs, **kwargs):
+    """A CSRF middleware is installed: Django's, or the plugin's subclass of it.
+
+    Django's own ``security.W003`` looks for Django's class by name only; a
+    project that uses ``EnquiryCsrfViewMiddleware`` silences it, and this
+    check takes its place.
+    """
+    middleware = list(getattr(settings, "MIDDLEWARE", None) or [])
+    if _DJANGO_CSRF in middleware or _ENQUIRY_CSRF in middleware:
+        return []
+    return [
+        Warning(
+            "No CSRF middleware is installed.",
+            hint=f"Add {_ENQUIRY_CSRF!r} to MIDDLEWARE (it is Django's "
+            "CsrfViewMiddleware, which also accepts the enquiry form of a "
+            "cached page posted without JavaScript from this site).",
+            id="treatments_cms.W010",
+        )
+    ]
+
+
+@register(Tags.compatibility)
+def check_page_cache_lifetimes(app_configs, **kwargs):
+    """A cached page's form token must outlive every cache that keeps the page.
+
+    The page token in a cached form is issued when the page is rendered; the
+    server-side cache, then a CDN, then a browser may each keep the page for
+    their whole lifetime before the visitor starts typing.
+    """
+    from .conf import app_settings
+
+    kept = (
+        int(app_settings.PAGE_CACHE_SECONDS)
+        + int(app_settings.PAGE_SHARED_MAX_AGE)
+        + int(app_settings.PAGE_MAX_AGE)
+    )
+    limit = int(app_settings.ENQUIRY_FORM_MAX_AGE_SECONDS)
+    if kept * 2 <= limit:
+        return []
+    return [
+        Warning(
+            "Cached pages may outlive their enquiry form's token.",
+            hint=(
+                f"TREATMENTS_CMS_PAGE_CACHE_SECONDS + PAGE_SHARED_MAX_AGE + "
+                f"PAGE_MAX_AGE is {kept} s; keep it under half of "
+                f"TREATMENTS_CMS_ENQUIRY_FORM_MAX_AGE_SECONDS ({limit} s), or "
+                "visitors of an old copy get a form that cannot be sent."
+            ),
+            id="treatments_cms.W011",
+        )
+    ]

@@ -56,6 +56,12 @@ DEFAULTS = {
     "ENQUIRY_RETENTION_MIN_DAYS": 30,
     # Cards per page on the index pages.
     "INDEX_PAGE_SIZE": 12,
+    # Changes to the picture presets of treatments_cms.images, by preset name
+    # ("hero", "card", "content", "logo"): a dict of the fields to replace.
+    "IMAGE_PRESETS": {},
+    # The Snowball stemmer the site search uses to forgive plurals ("english",
+    # "german", ...); None follows LANGUAGE_CODE, "" turns stemming off.
+    "SEARCH_LANGUAGE": None,
     # Phrases the claims checker warns about on save, publish and submit.
     "CLAIMS_PHRASES": DEFAULT_CLAIMS_PHRASES,
     # --- Swappable models (treatments_cms.swappable) ---
@@ -69,6 +75,8 @@ DEFAULTS = {
     "CONDITIONPAGE_MODEL": "treatments_cms.ConditionPage",
     "ALTERNATIVEINDEXPAGE_MODEL": "treatments_cms.AlternativeIndexPage",
     "ALTERNATIVEPAGE_MODEL": "treatments_cms.AlternativePage",
+    "LOCATIONINDEXPAGE_MODEL": "treatments_cms.LocationIndexPage",
+    "LOCATIONPAGE_MODEL": "treatments_cms.LocationPage",
     "PRACTITIONER_MODEL": "treatments_cms.Practitioner",
     # --- Enquiry pipeline (treatments_cms.enquiries) ---
     # Dotted path to the enquiry form class (a subclass of EnquiryForm).
@@ -106,6 +114,17 @@ DEFAULTS = {
     # no email). Left False, the worker and send_enquiry_notifications refuse,
     # rather than mark as sent a notification nobody received.
     "ENQUIRY_ALLOW_NON_DELIVERING_MAIL_BACKEND": False,
+    # --- Public page caching (treatments_cms.cache) ---
+    # Seconds PageCacheMiddleware keeps an anonymous visitor's page in the
+    # server-side cache; 0 switches that cache off (the headers stay).
+    "PAGE_CACHE_SECONDS": 0,
+    # The cache alias (Django's CACHES) that keeps the pages.
+    "PAGE_CACHE_ALIAS": "default",
+    # Cache-Control of public pages: max-age for browsers (which nothing can
+    # purge: keep it short) and s-maxage for shared caches and CDNs (purged
+    # on publish through wagtail.contrib.frontend_cache).
+    "PAGE_MAX_AGE": 60,
+    "PAGE_SHARED_MAX_AGE": 300,
 }
 
 

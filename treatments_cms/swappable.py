@@ -1,7 +1,7 @@
 """The models a project may replace, resolved the way Wagtail resolves its image model.
 
-Each page family (treatment, condition, alternative: an index page and its
-pages) and the practitioner snippet has an abstract base in
+Each page family (treatment, condition, alternative, location: an index page
+and its pages) and the practitioner snippet has an abstract base in
 ``treatments_cms.models`` and a concrete default. A setting names the concrete
 model a project uses::
 
@@ -25,10 +25,12 @@ SWAPPABLE_MODELS = (
     "ConditionPage",
     "AlternativeIndexPage",
     "AlternativePage",
+    "LocationIndexPage",
+    "LocationPage",
     "Practitioner",
 )
 
-# The six page models: with Wagtail's own base page swapped (WAGTAIL_PAGE_MODEL)
+# The eight page models: with Wagtail's own base page swapped (WAGTAIL_PAGE_MODEL)
 # a project must replace every one, since the defaults are built on
 # ``wagtail.models.Page``.
 PAGE_MODELS = SWAPPABLE_MODELS[:-1]
@@ -108,3 +110,19 @@ def get_practitioner_model_string():
 
 def get_practitioner_model():
     return get_model("Practitioner")
+
+
+def get_location_index_page_model_string():
+    return get_model_string("LocationIndexPage")
+
+
+def get_location_index_page_model():
+    return get_model("LocationIndexPage")
+
+
+def get_location_page_model_string():
+    return get_model_string("LocationPage")
+
+
+def get_location_page_model():
+    return get_model("LocationPage")

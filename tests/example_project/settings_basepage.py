@@ -23,6 +23,8 @@ TREATMENTS_CMS_CONDITIONINDEXPAGE_MODEL = "example_basepage.ConditionIndexPage"
 TREATMENTS_CMS_CONDITIONPAGE_MODEL = "example_basepage.ConditionPage"
 TREATMENTS_CMS_ALTERNATIVEINDEXPAGE_MODEL = "example_basepage.AlternativeIndexPage"
 TREATMENTS_CMS_ALTERNATIVEPAGE_MODEL = "example_basepage.AlternativePage"
+TREATMENTS_CMS_LOCATIONINDEXPAGE_MODEL = "example_basepage.LocationIndexPage"
+TREATMENTS_CMS_LOCATIONPAGE_MODEL = "example_basepage.LocationPage"
 TREATMENTS_CMS_PRACTITIONER_MODEL = "example_basepage.Practitioner"
 
 # The example project's own run starts this one in a subprocess: on a database

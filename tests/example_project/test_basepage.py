@@ -172,3 +172,51 @@ def test_an_enquiry_is_sent_from_the_project_page(client, treatment):
     enquiry = Enquiry.objects.get()
     assert enquiry.treatment == treatment.treatment
     assert enquiry.extra_answers["heard_about_us"]["value"] == "A friend"
+
+
+def test_the_project_location_family_serves_clinics_and_profiles(client, treatment):
+    """The swapped location family: a clinic, its treatment's local price and a
+    practitioner's profile, all on the project's own page models."""
+    from decimal import Decimal
+
+    from treatments_cms.models import (
+        LocationPractitioner,
+        LocationTreatment,
+        PractitionerTreatment,
+    )
+
+    treatment = treatment.treatment
+    home = project.BasePage.objects.get(depth=2)
+    index = home.add_child(
+        instance=project.LocationIndexPage(title="Clinics", slug="clinics")
+    )
+    clinic = index.add_child(
+        instance=project.LocationPage(
+            title="Leeds",
+            slug="leeds",
+            summary="Our Leeds clinic.",
+            street_address="12 Park Row",
+            locality="Leeds",
+        )
+    )
+    practitioner = project.Practitioner.objects.create(
+        name="Dr Jo Example",
+        role="Dermatologist",
+        regulator="GMC",
+        registration_number="0000000",
+    )
+    LocationTreatment.objects.create(
+        page=clinic, treatment=treatment, price_from=Decimal("180")
+    )
+    LocationPractitioner.objects.create(page=clinic, practitioner=practitioner)
+    PractitionerTreatment.objects.create(practitioner=practitioner, treatment=treatment)
+
+    clinic_page = client.get(clinic.url)
+    assert clinic_page.status_code == 200
+    assert "Vein laser" in clinic_page.content.decode()
+    treatment_page = client.get(treatment.url).content.decode()
+    assert "£180 at Leeds, confirmed at consultation" in treatment_page
+    assert "/clinics/practitioners/dr-jo-example/" in treatment_page
+    profile = client.get("/clinics/practitioners/dr-jo-example/")
+    assert profile.status_code == 200
+    assert "Dr Jo Example" in profile.content.decode()

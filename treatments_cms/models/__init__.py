@@ -20,12 +20,23 @@ from .enquiries import (
     EnquiryStatus,
     NotificationStatus,
 )
+from .handler_groups import LocationHandlerGroup
 from .indexes import AbstractIndexPage
 from .links import (
     AlternativeConditionLink,
     Outcome,
     TreatmentAlternativeLink,
     TreatmentConditionLink,
+)
+from .locations import (
+    AbstractLocationIndexPage,
+    AbstractLocationPage,
+    LocationHoursException,
+    LocationOpeningHours,
+    LocationPractitioner,
+    LocationTreatment,
+    PractitionerTreatment,
+    Weekday,
 )
 from .mixins import (
     ComparisonFactsMixin,
@@ -38,6 +49,8 @@ from .pages import (
     AlternativePage,
     ConditionIndexPage,
     ConditionPage,
+    LocationIndexPage,
+    LocationPage,
     TreatmentIndexPage,
     TreatmentPage,
 )
@@ -63,6 +76,8 @@ __all__ = [
     "AbstractConditionIndexPage",
     "AbstractConditionPage",
     "AbstractIndexPage",
+    "AbstractLocationIndexPage",
+    "AbstractLocationPage",
     "AbstractPractitioner",
     "AbstractTreatmentIndexPage",
     "AbstractTreatmentPage",
@@ -84,10 +99,18 @@ __all__ = [
     "EnquiryLogEntry",
     "EnquiryStatus",
     "Invasiveness",
+    "LocationHandlerGroup",
+    "LocationHoursException",
+    "LocationIndexPage",
+    "LocationOpeningHours",
+    "LocationPage",
+    "LocationPractitioner",
+    "LocationTreatment",
     "NotificationStatus",
     "Outcome",
     "Practitioner",
     "PractitionerMixin",
+    "PractitionerTreatment",
     "ReviewMixin",
     "SummaryMixin",
     "TabbedEditHandlerMixin",
@@ -98,4 +121,5 @@ __all__ = [
     "TreatmentPage",
     "TreatmentPageForm",
     "TreatmentPageMixin",
+    "Weekday",
 ]

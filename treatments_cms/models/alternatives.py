@@ -16,6 +16,7 @@ from ..api import (
     review_fields,
     rich_text_fields,
 )
+from ..public import public_scope
 from ..sections import alternative_key_facts, alternative_sections
 from .indexes import AbstractIndexPage
 from .links import (
@@ -60,6 +61,14 @@ class Invasiveness(models.TextChoices):
     SURGICAL = "surgical", _("Surgical")
 
 
+# schema.org procedure type of each level of invasiveness.
+PROCEDURE_TYPES = {
+    Invasiveness.NON_INVASIVE: "NoninvasiveProcedure",
+    Invasiveness.MINIMALLY_INVASIVE: "PercutaneousProcedure",
+    Invasiveness.SURGICAL: "SurgicalProcedure",
+}
+
+
 class AbstractAlternativePage(
     TabbedEditHandlerMixin, SummaryMixin, ComparisonFactsMixin, ReviewMixin
 ):
@@ -74,11 +83,13 @@ class AbstractAlternativePage(
     )
     risks = rich_text_field(_("Its main risks and side effects."))
 
+    stemmed_search_fields = ("title", "summary", "how_it_works")
     search_fields = [
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
         index.SearchField("how_it_works"),
         linked_titles("condition_links", "condition"),
+        index.SearchField("search_stems"),
     ]
 
     # What Wagtail's API shows: typed facts as objects, the conditions it
@@ -86,6 +97,8 @@ class AbstractAlternativePage(
     api_fields = [
         APIField("summary"),
         APIField("image"),
+        APIField("hero_image_alt"),
+        APIField("hero_image_decorative"),
         *rich_text_fields("how_it_works", "risks"),
         APIField("invasiveness", serializer=ChoiceFact("invasiveness")),
         *comparison_fact_fields(),
@@ -105,7 +118,7 @@ class AbstractAlternativePage(
 
     content_panels = [
         FieldPanel("summary"),
-        FieldPanel("image"),
+        *SummaryMixin.image_panels,
         FieldPanel("how_it_works"),
         FieldPanel("invasiveness"),
         FieldPanel("risks"),
@@ -123,27 +136,26 @@ class AbstractAlternativePage(
     subpage_types = []
 
     # schema.org procedure type of each level of invasiveness.
-    procedure_types = {
-        Invasiveness.NON_INVASIVE: "NoninvasiveProcedure",
-        Invasiveness.MINIMALLY_INVASIVE: "PercutaneousProcedure",
-        Invasiveness.SURGICAL: "SurgicalProcedure",
-    }
+    procedure_types = PROCEDURE_TYPES
 
     class Meta:
         abstract = True
 
-    def get_condition_links(self):
+    def get_condition_links(self, request=None):
+        """Links to live, public conditions of the request's site, in editor order."""
         return visible_links(
             self.condition_links,
             "condition",
-            live_public(page_model("ConditionPage")),
+            public_scope(request),
+            page_model("ConditionPage"),
             select=("condition",),
         )
 
-    def get_treatments(self):
-        """Live, public, specific treatments that list this page as an alternative."""
+    def get_treatments(self, request=None):
+        """Live, public, specific treatments of the site that list this page as
+        an alternative."""
         return list(
-            live_public(page_model("TreatmentPage"))
+            live_public(page_model("TreatmentPage"), request)
             .filter(alternative_links__alternative=self)
             .distinct()
             .order_by("path")
@@ -155,8 +167,8 @@ class AbstractAlternativePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["condition_links"] = self.get_condition_links()
-        context["treatments"] = self.get_treatments()
+        context["condition_links"] = self.get_condition_links(request)
+        context["treatments"] = self.get_treatments(request)
         context["key_facts"] = alternative_key_facts(self)
         context["sections"] = alternative_sections(
             self, context["condition_links"], context["treatments"]

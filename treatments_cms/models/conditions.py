@@ -20,6 +20,7 @@ from ..api import (
     review_fields,
     rich_text_fields,
 )
+from ..public import public_scope
 from ..sections import condition_sections
 from .indexes import AbstractIndexPage
 from .links import (
@@ -86,6 +87,13 @@ class AbstractConditionPage(TabbedEditHandlerMixin, SummaryMixin, ReviewMixin):
         )
     )
 
+    stemmed_search_fields = (
+        "title",
+        "alternate_names",
+        "summary",
+        "symptoms",
+        "causes",
+    )
     search_fields = [
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
@@ -93,6 +101,7 @@ class AbstractConditionPage(TabbedEditHandlerMixin, SummaryMixin, ReviewMixin):
         index.AutocompleteField("alternate_names"),
         index.SearchField("symptoms"),
         linked_titles("treatment_links", "page"),
+        index.SearchField("search_stems"),
     ]
 
     # What Wagtail's API shows: the treatments and alternatives that address
@@ -100,6 +109,8 @@ class AbstractConditionPage(TabbedEditHandlerMixin, SummaryMixin, ReviewMixin):
     api_fields = [
         APIField("summary"),
         APIField("image"),
+        APIField("hero_image_alt"),
+        APIField("hero_image_decorative"),
         APIField("alternate_names", serializer=NameListField()),
         *rich_text_fields("symptoms", "causes"),
         APIField("requires_medical_assessment"),
@@ -117,7 +128,7 @@ class AbstractConditionPage(TabbedEditHandlerMixin, SummaryMixin, ReviewMixin):
     content_panels = [
         FieldPanel("summary"),
         FieldPanel("alternate_names"),
-        FieldPanel("image"),
+        *SummaryMixin.image_panels,
         FieldPanel("symptoms"),
         FieldPanel("causes"),
         MultiFieldPanel(
@@ -155,36 +166,37 @@ class AbstractConditionPage(TabbedEditHandlerMixin, SummaryMixin, ReviewMixin):
             name.strip() for name in self.alternate_names.split(",") if name.strip()
         ]
 
-    def get_treatment_links(self):
-        """Links from live, public treatments to this condition (outcome and note).
+    def get_treatment_links(self, request=None):
+        """Links from live, public treatments of the request's site to this
+        condition (outcome and note).
 
         Derived from the treatment side: one source of truth. Treatments come in
         explorer order.
         """
         return list(
             TreatmentConditionLink.objects.filter(
-                condition=self, page__in=live_public(page_model("TreatmentPage"))
+                public_scope(request).q("page__"), condition=self
             )
             .select_related("page", "page__image")
             .prefetch_related("page__image__renditions")
             .order_by("page__path", "sort_order")
         )
 
-    def get_treatments(self):
-        """Live, public, specific treatment pages that treat this condition."""
+    def get_treatments(self, request=None):
+        """Live, public, specific treatment pages of the site that treat this condition."""
         return list(
-            live_public(page_model("TreatmentPage"))
+            live_public(page_model("TreatmentPage"), request)
             .filter(condition_links__condition=self)
             .distinct()
             .order_by("path")
             .specific()
         )
 
-    def get_alternatives(self):
-        """Live, public alternatives that say they address this condition."""
+    def get_alternatives(self, request=None):
+        """Live, public alternatives of the site that say they address this condition."""
         return list(
             as_cards(
-                live_public(page_model("AlternativePage"))
+                live_public(page_model("AlternativePage"), request)
                 .filter(condition_links__condition=self)
                 .distinct()
             )
@@ -192,8 +204,8 @@ class AbstractConditionPage(TabbedEditHandlerMixin, SummaryMixin, ReviewMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatment_links"] = self.get_treatment_links()
-        context["alternatives"] = self.get_alternatives()
+        context["treatment_links"] = self.get_treatment_links(request)
+        context["alternatives"] = self.get_alternatives(request)
         context["sections"] = condition_sections(
             self, context["treatment_links"], context["alternatives"]
         )

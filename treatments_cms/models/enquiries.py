@@ -7,6 +7,7 @@ after the retention period.
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
@@ -51,6 +52,28 @@ class Enquiry(models.Model):
     treatment_title = models.CharField(
         max_length=255,
         help_text=_("The treatment's title when the enquiry was sent."),
+    )
+    # The clinic the visitor chose ("no preference": empty). Its recipients are
+    # told, and a location's handlers see only its enquiries.
+    location = models.ForeignKey(
+        swappable.get_location_page_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("clinic"),
+    )
+    # The Wagtail site the form was sent on: its clinic settings give the
+    # fallback recipients and the retention period. Empty for an enquiry stored
+    # before enquiries recorded their site (its treatment's site is used then)
+    # or whose site was deleted (the default site's).
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
     )
     name = models.CharField(max_length=150)
     email = models.EmailField(db_index=True)
@@ -165,9 +188,20 @@ class EnquiryLogEntryManager(ModelLogEntryManager):
         Wagtail's default shows a model's log entries to anyone holding any one
         permission on it (change, export or delete alone).
         """
-        from ..enquiries.permissions import can_view
+        from ..enquiries.permissions import can_view, enquiry_scope
 
-        return self.all() if can_view(user) else self.none()
+        if not can_view(user):
+            return self.none()
+        scope = enquiry_scope(user)
+        if scope is None:
+            return self.all()
+        # A location's handlers: the trail of that location's enquiries only.
+        ids = (
+            Enquiry.objects.filter(location_id__in=scope)
+            .annotate(object_key=Cast("pk", models.CharField()))
+            .values("object_key")
+        )
+        return self.filter(object_id__in=ids)
 
 
 class EnquiryLogEntry(BaseLogEntry):

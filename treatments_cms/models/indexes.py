@@ -44,13 +44,46 @@ class AbstractIndexPage(models.Model):
         """The page model this index lists, as the swappable setting names it."""
         return page_model(cls.listed_model_name)
 
-    def get_listed_pages(self):
+    # Loaded with the page a visitor asks for, in the query that finds it: the
+    # picture at its top and its reviewer (when the listed model has them).
+    route_select_related = ("image", "reviewed_by")
+
+    def route(self, request, path_components):
+        """Find a child of the listed type in one query, its picture and
+        reviewer with it.
+
+        Wagtail finds a child as a plain page and loads its specific page in a
+        second query; a listed page's type is known here. Any other child (or
+        a subclass of the listed model) goes Wagtail's way.
+        """
+        if path_components:
+            model = self.get_listed_model()
+            related = [
+                name
+                for name in self.route_select_related
+                if any(field.name == name for field in model._meta.concrete_fields)
+            ]
+            child = (
+                model.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related(*related)
+                .first()
+            )
+            if child is not None:
+                if child.specific_class is not model:
+                    child = child.specific  # a subclass: one more query
+                # As Wagtail does: the parent is known, no query for it later.
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_listed_pages(self, request=None):
         """Live, public pages of the listed type under this index, ready for cards."""
-        return as_cards(live_public(self.get_listed_model()).child_of(self))
+        return as_cards(live_public(self.get_listed_model(), request).child_of(self))
 
     def get_listing_context(self, request):
         """The context the list needs; a family's index may add its filters."""
-        return {self.listing_name: paginate(request, self.get_listed_pages())}
+        return {self.listing_name: paginate(request, self.get_listed_pages(request))}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

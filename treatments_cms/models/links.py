@@ -4,8 +4,12 @@ A condition's treatments are derived from ``TreatmentConditionLink``: one source
 of truth, no double entry.
 """
 
+import functools
+
 import swapper
 from django import forms
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
@@ -15,31 +19,101 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from .. import swappable
+from ..public import public_pages
 from .panels import SectionPageChooserPanel
 
 
-def live_public(model):
-    """Live pages of ``model`` outside any private (view-restricted) section."""
-    return model.objects.live().public()
+def live_public(model, request=None):
+    """Live pages of ``model`` on the request's site, outside any private
+    (view-restricted) section: ``treatments_cms.public.public_pages``.
 
-
-def visible_links(relation, target, targets, select=(), prefetch=()):
-    """The links of ``relation`` whose ``target`` page is in ``targets``, in editor order.
-
-    Works on saved links (one query, with ``select``/``prefetch``) and on the
-    unsaved, in-memory links of a preview (one query for the visible ids).
+    Without a request, every site's (as Wagtail's ``.live().public()``).
     """
+    return public_pages(model, request)
+
+
+def family_content_types(*models_):
+    """The content type ids of ``models_`` and of every model built on them."""
+    content_types = ContentType.objects.get_for_models(*_family(models_))
+    return sorted(content_type.pk for content_type in content_types.values())
+
+
+@functools.cache
+def _family(models_):
+    return tuple(model for model in apps.get_models() if issubclass(model, models_))
+
+
+def child_lookup(base, model):
+    """The lookup from ``base`` (a page model) down to ``model``, built on it by
+    multi-table inheritance: ``"treatmentpage"``, or ``"basepage__treatmentpage"``.
+    """
+    names = []
+    while model is not base:
+        parent, link = next(
+            (parent, link)
+            for parent, link in model._meta.parents.items()
+            if issubclass(parent, base)
+        )
+        names.append(link.remote_field.related_query_name or model._meta.model_name)
+        model = parent
+    return "__".join(reversed(names))
+
+
+def specific_target(page, lookups):
+    """The first of ``lookups`` (child models joined by ``select_related``) that
+    ``page`` has; ``page`` itself when none."""
+    for lookup in lookups:
+        target = page
+        for name in lookup.split("__"):
+            target = getattr(target, name, None) if target is not None else None
+        if target is not None:
+            return target
+    return page
+
+
+def visible_links(relation, target, scope, model, select=(), prefetch=()):
+    """The links of ``relation`` whose ``target`` page is a ``model`` page (a
+    model or a tuple of models, with the models built on them) in ``scope``
+    (a ``PublicScope``), in editor order.
+
+    Saved links: one query, the scope a filter across the relation (no
+    subquery), with ``select``/``prefetch``. The unsaved, in-memory links of a
+    preview: one query for the visible ids.
+    """
+    related = relation.model._meta.get_field(target).related_model
+    # A link to any page (an alternative) keeps only pages of ``model``.
+    typed = not issubclass(related, model)
     links = relation.all()
     if isinstance(links, models.QuerySet):
-        return list(
-            links.filter(**{f"{target}__in": targets})
-            .select_related(*select)
-            .prefetch_related(*prefetch)
+        links = links.filter(scope.q(f"{target}__"))
+        if typed:
+            types = family_content_types(*_as_tuple(model))
+            links = links.filter(**{f"{target}__content_type_id__in": types})
+        # In editor order, sorted here: ordering in SQL costs Django more per
+        # selected column than the sort (a card row joins a hundred or more).
+        links = list(
+            links.select_related(*select).prefetch_related(*prefetch).order_by()
         )
+        links.sort(key=_editor_order)
+        return links
     links = list(links)
-    wanted = [getattr(link, f"{target}_id") for link in links]
-    visible = set(targets.filter(pk__in=wanted).values_list("pk", flat=True))
+    pages = related.objects.filter(
+        scope.q(), pk__in=[getattr(link, f"{target}_id") for link in links]
+    )
+    if typed:
+        pages = pages.filter(
+            content_type_id__in=family_content_types(*_as_tuple(model))
+        )
+    visible = set(pages.values_list("pk", flat=True))
     return [link for link in links if getattr(link, f"{target}_id") in visible]
+
+
+def _editor_order(link):
+    return (link.sort_order is None, link.sort_order or 0, link.pk)
+
+
+def _as_tuple(model):
+    return model if isinstance(model, tuple) else (model,)
 
 
 SELF_ALTERNATIVE_MESSAGE = _("A treatment cannot be an alternative to itself.")

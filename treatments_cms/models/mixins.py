@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.core.signals import setting_changed
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -33,6 +34,7 @@ from wagtail.utils.decorators import cached_classmethod
 from .. import swappable
 from ..conf import app_settings
 from ..middleware import query_value
+from ..stemming import stem_text
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
@@ -176,15 +178,106 @@ class SummaryMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Optional picture shown on cards that link to this page."),
+        verbose_name=_("picture"),
+        help_text=_(
+            "Optional picture shown at the top of the page, on cards that link "
+            "to it and when the page is shared."
+        ),
     )
+    hero_image_alt = models.CharField(
+        _("picture description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the picture shows, for people who cannot see it, e.g. 'A "
+            "practitioner holding a handheld laser near a client's cheek'. "
+            "Required unless the picture is only decoration."
+        ),
+    )
+    hero_image_decorative = models.BooleanField(
+        _("the picture is only decoration"),
+        default=False,
+        help_text=_(
+            "Tick when the picture adds no information (a pattern or mood "
+            "picture): screen readers then skip it."
+        ),
+    )
+
+    # The fields whose words the site search also finds in another form
+    # ("vein" finds "veins"); a subclass adds its own (see treatments_cms.stemming).
+    stemmed_search_fields = ("title", "summary")
+
+    image_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_decorative"),
+            ],
+            heading=_("Picture"),
+        )
+    ]
 
     class Meta:
         abstract = True
 
+    def clean(self):
+        # Gather the other mixins' errors too, so the editor sees them all at once.
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if (
+            self.image_id
+            and not self.hero_image_decorative
+            and not (self.hero_image_alt or "").strip()
+        ):
+            errors.setdefault("hero_image_alt", []).append(
+                gettext(
+                    "Describe what the picture shows, or tick 'the picture is "
+                    "only decoration'."
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def hero_image(self):
+        """The page's picture: shown at the top, on cards and as og:image."""
+        return self.image
+
+    @property
+    def hero_image_alt_text(self):
+        """The ``alt`` text of the page's picture: "" when it is decoration."""
+        if self.hero_image_decorative:
+            return ""
+        return (self.hero_image_alt or "").strip()
+
     def get_meta_description(self):
         """The page's meta description: the SEO text if set, else the summary."""
         return getattr(self, "search_description", "") or self.summary
+
+    def search_stems(self):
+        """The stems of the page's main words, indexed so plurals find singulars."""
+        return stem_text(
+            *(getattr(self, name, "") for name in self.stemmed_search_fields)
+        )
+
+    def prefetch_image(self):
+        """Load the page's picture with all its renditions: two queries in all.
+
+        The hero, the og:image and any other rendition of it then come from
+        memory, so the page's query count does not depend on how often the
+        templates show it.
+        """
+        if self.image_id:
+            prefetch_related_objects([self], "image__renditions")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.prefetch_image()
+        return context
 
 
 DEFAULT_REVIEW_INTERVAL_DAYS = 365

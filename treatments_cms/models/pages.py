@@ -1,8 +1,8 @@
 """The concrete default pages: each combines its abstract base with Wagtail's ``Page``.
 
 The abstract bases, holding fields, panels, page-type rules and query methods,
-live in ``treatments.py``, ``conditions.py``, ``alternatives.py`` and
-``indexes.py``. Each default is swappable: a project names its own model,
+live in ``treatments.py``, ``conditions.py``, ``alternatives.py``,
+``locations.py`` and ``indexes.py``. Each default is swappable: a project names its own model,
 built on the abstract base and its own base page, in
 ``TREATMENTS_CMS_<MODEL>_MODEL`` (see ``treatments_cms.swappable``).
 """
@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from .alternatives import AbstractAlternativeIndexPage, AbstractAlternativePage
 from .conditions import AbstractConditionIndexPage, AbstractConditionPage
+from .locations import AbstractLocationIndexPage, AbstractLocationPage
 from .treatments import AbstractTreatmentIndexPage, AbstractTreatmentPage
 
 
@@ -83,3 +84,25 @@ class AlternativePage(AbstractAlternativePage, Page):
     class Meta:
         verbose_name = _("alternative page")
         swappable = swapper.swappable_setting("treatments_cms", "AlternativePage")
+
+
+class LocationIndexPage(AbstractLocationIndexPage, Page):
+    """The clinics section: one per site, listing every clinic of the group."""
+
+    content_panels = [*Page.content_panels, *AbstractLocationIndexPage.content_panels]
+
+    class Meta:
+        verbose_name = _("locations index page")
+        swappable = swapper.swappable_setting("treatments_cms", "LocationIndexPage")
+
+
+class LocationPage(AbstractLocationPage, Page):
+    """One clinic: address, opening hours, treatments and prices, practitioners."""
+
+    search_fields = [*Page.search_fields, *AbstractLocationPage.search_fields]
+
+    content_panels = [*Page.content_panels, *AbstractLocationPage.content_panels]
+
+    class Meta:
+        verbose_name = _("location page")
+        swappable = swapper.swappable_setting("treatments_cms", "LocationPage")

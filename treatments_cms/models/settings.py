@@ -8,12 +8,31 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.images import get_image_model_string
 
 from ..conf import app_settings
+
+# The currencies prices can be shown in: ISO 4217 code and name.
+CURRENCY_CHOICES = [
+    ("GBP", _("Pound sterling (£)")),
+    ("EUR", _("Euro (€)")),
+    ("USD", _("US dollar ($)")),
+    ("CHF", _("Swiss franc (CHF)")),
+    ("AUD", _("Australian dollar (A$)")),
+    ("CAD", _("Canadian dollar (CA$)")),
+]
 
 
 def default_retention_days():
     return app_settings.ENQUIRY_RETENTION_DAYS
+
+
+def default_reply_by():
+    return gettext("A member of our clinical team")
+
+
+def default_reply_within():
+    return gettext("two working days")
 
 
 def split_recipients(value):
@@ -45,11 +64,61 @@ class ClinicSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("The privacy notice linked from every page and the enquiry form."),
     )
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The clinic's logo, shown in the site header beside the clinic name. "
+            "A wide picture on a transparent background works best."
+        ),
+    )
+    logo_alt = models.CharField(
+        _("logo description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Leave empty when the clinic name is shown beside the logo (the "
+            "usual case); otherwise write the words the logo shows."
+        ),
+    )
+    enquiry_reply_by = models.CharField(
+        _("who replies to enquiries"),
+        max_length=150,
+        blank=True,
+        default=default_reply_by,
+        help_text=_(
+            "Shown on the thank-you page after an enquiry, e.g. 'A member of our "
+            "clinical team'."
+        ),
+    )
+    enquiry_reply_within = models.CharField(
+        _("how soon the clinic replies"),
+        max_length=150,
+        blank=True,
+        default=default_reply_within,
+        help_text=_(
+            "Shown on the thank-you page, e.g. 'two working days'. Promise only "
+            "what the clinic can keep."
+        ),
+    )
     notification_recipients = models.TextField(
         blank=True,
         help_text=_(
             "Who is emailed when an enquiry arrives, one address per line. Only "
             "superusers can change this."
+        ),
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        choices=CURRENCY_CHOICES,
+        default="GBP",
+        help_text=_(
+            "The currency of every price on this site (ISO 4217 code), e.g. "
+            "'GBP' for pounds or 'EUR' for euros."
         ),
     )
     enquiry_retention_days = models.PositiveIntegerField(
@@ -66,11 +135,18 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("phone"),
                 FieldPanel("email"),
                 FieldPanel("privacy_page"),
+                FieldPanel("currency"),
             ],
             heading=_("Clinic"),
         ),
         MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("logo_alt")],
+            heading=_("Logo"),
+        ),
+        MultiFieldPanel(
             [
+                FieldPanel("enquiry_reply_by"),
+                FieldPanel("enquiry_reply_within"),
                 FieldPanel("notification_recipients", permission="superuser"),
                 FieldPanel("enquiry_retention_days", permission="superuser"),
             ],

@@ -7,9 +7,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.images import get_image_model_string
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
@@ -54,12 +62,15 @@ def register_url(regulator, number):
     return entry[1].format(number=quote(number.strip()))
 
 
-class AbstractPractitioner(RevisionMixin, index.Indexed, models.Model):
-    """A clinician named as a page's reviewer.
+class AbstractPractitioner(RevisionMixin, index.Indexed, ClusterableModel):
+    """A clinician: a page's reviewer, and a public profile where they work.
 
     Linked to an admin user, the practitioner can sign off pages in the
     "Clinical content" workflow; the sign-off names them as the reviewer.
     Revisions keep every saved state, so the history shows who changed what.
+    A practitioner who works at a clinic (a location page lists them) has a
+    public profile under the locations index; the treatments they perform are
+    edited here, and treatment pages derive "Who performs it" from them.
     """
 
     name = models.CharField(
@@ -88,6 +99,50 @@ class AbstractPractitioner(RevisionMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_(
             "Registration number with that regulator, so visitors can check it."
+        ),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        blank=True,
+        allow_unicode=True,
+        help_text=_(
+            "The last part of the profile's address, e.g. 'aoife-byrne'. Left "
+            "empty, it is made from the name."
+        ),
+    )
+    qualifications = models.CharField(
+        _("qualifications"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Letters and degrees as visitors should read them, e.g. 'MBChB, MRCP'."
+        ),
+    )
+    biography = models.TextField(
+        _("about"),
+        blank=True,
+        help_text=_(
+            "A short plain paragraph for the public profile: experience and "
+            "what the practitioner focuses on. No claims of results."
+        ),
+    )
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+        help_text=_("A portrait for the public profile and the practitioner cards."),
+    )
+    photo_alt = models.CharField(
+        _("photo description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the photo shows, e.g. 'Dr Aoife Byrne smiling, in a white "
+            "coat'. Left empty, the practitioner's name is used."
         ),
     )
     user = models.OneToOneField(
@@ -120,6 +175,20 @@ class AbstractPractitioner(RevisionMixin, index.Indexed, models.Model):
             ],
             heading=_("Registration"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("qualifications"),
+                FieldPanel("biography"),
+                FieldRowPanel([FieldPanel("photo"), FieldPanel("photo_alt")]),
+                InlinePanel(
+                    "treatment_links",
+                    heading=_("Treatments performed"),
+                    label=_("Treatment"),
+                ),
+            ],
+            heading=_("Public profile"),
+        ),
         FieldPanel("user"),
     ]
 
@@ -129,8 +198,33 @@ class AbstractPractitioner(RevisionMixin, index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name}, {self.role}"
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        """A slug made from the name, numbered when another practitioner has it."""
+        base = slugify(self.name, allow_unicode=True)[:240] or "practitioner"
+        others = type(self)._default_manager.exclude(pk=self.pk)
+        slug, number = base, 1
+        while others.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
     def clean(self):
         super().clean()
+        if (
+            self.slug
+            and type(self)
+            ._default_manager.exclude(pk=self.pk)
+            .filter(slug=self.slug)
+            .exists()
+        ):
+            raise ValidationError(
+                {"slug": gettext("Another practitioner's profile has this address.")}
+            )
         self.regulator = (self.regulator or "").strip()
         self.registration_number = (self.registration_number or "").strip()
         if bool(self.regulator) != bool(self.registration_number):
@@ -154,6 +248,48 @@ class AbstractPractitioner(RevisionMixin, index.Indexed, models.Model):
         if not self.has_registration:
             return ""
         return register_url(self.regulator, self.registration_number)
+
+    @property
+    def photo_alt_text(self):
+        """The ``alt`` text of the photo: the description, else the name."""
+        return (self.photo_alt or "").strip() or self.name
+
+    @property
+    def regulator_name(self):
+        """The regulator's full name when known ("General Medical Council"), else as typed."""
+        entry = PUBLIC_REGISTERS.get((self.regulator or "").strip().upper())
+        return str(entry[0]) if entry else (self.regulator or "").strip()
+
+    def get_locations(self, index=None, request=None):
+        """The live, public clinics of the request's site this practitioner
+        works at (under ``index``), in explorer order."""
+        from .links import live_public
+        from .mixins import page_model
+
+        locations = live_public(page_model("LocationPage"), request).filter(
+            practitioner_links__practitioner=self
+        )
+        if index is not None:
+            locations = locations.descendant_of(index)
+        return list(
+            locations.distinct()
+            .select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("path")
+        )
+
+    def get_treatments(self, request=None):
+        """The live, public treatments of the request's site this practitioner
+        performs, in editor order."""
+        from ..public import public_scope
+
+        links = (
+            self.treatment_links.filter(public_scope(request).q("treatment__"))
+            .select_related("treatment", "treatment__image")
+            .prefetch_related("treatment__image__renditions")
+            .order_by("sort_order")
+        )
+        return [link.treatment for link in links]
 
     @classmethod
     def for_user(cls, user):

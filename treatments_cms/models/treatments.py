@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..api import (
+    ChoiceFact,
     LinkedPagesField,
     PriceField,
     SessionsField,
@@ -32,11 +33,15 @@ from ..api import (
 from ..blocks import EvidenceSourceBlock, ExtraContentBlock
 from ..enquiries.page import EnquiryFormPageMixin
 from ..middleware import query_value
+from ..public import public_scope
 from ..sections import format_price, treatment_key_facts, treatment_sections
+from .alternatives import PROCEDURE_TYPES, Invasiveness
 from .indexes import AbstractIndexPage
 from .links import (
     SELF_ALTERNATIVE_MESSAGE,
+    child_lookup,
     live_public,
+    specific_target,
     visible_links,
 )
 from .mixins import (
@@ -103,39 +108,46 @@ class AbstractTreatmentIndexPage(AbstractIndexPage):
     class Meta:
         abstract = True
 
-    def get_treatments(self, condition=None):
+    def get_treatments(self, condition=None, request=None):
         """Live, public treatments under this index, in explorer order.
 
         With ``condition``, only the treatments linked to that condition.
         """
-        treatments = self.get_listed_pages()
+        treatments = self.get_listed_pages(request)
         if condition is not None:
             treatments = treatments.filter(condition_links__condition=condition)
         return treatments
 
-    def get_filter_conditions(self):
-        """Live, public conditions that a treatment listed here treats, by title."""
+    def get_filter_conditions(self, request=None):
+        """Live, public conditions of the site that a treatment listed here
+        treats, by title."""
         return list(
-            live_public(page_model("ConditionPage"))
-            .filter(treatment_links__page__in=self.get_treatments())
+            live_public(page_model("ConditionPage"), request)
+            .filter(
+                treatment_links__page__in=live_public(
+                    page_model("TreatmentPage"), request
+                ).child_of(self)
+            )
             .distinct()
             .order_by("title")
         )
 
     def get_listing_context(self, request):
         slug = query_value(request, "condition").strip()
-        conditions = self.get_filter_conditions()
+        conditions = self.get_filter_conditions(request)
         condition = next((c for c in conditions if c.slug == slug), None)
         if slug and condition is None:
             # A live condition that no treatment here treats (yet).
             condition = (
-                live_public(page_model("ConditionPage")).filter(slug=slug).first()
+                live_public(page_model("ConditionPage"), request)
+                .filter(slug=slug)
+                .first()
             )
         return {
             "filter_conditions": conditions,
             "condition": condition,
             "unknown_condition": bool(slug) and condition is None,
-            "treatments": paginate(request, self.get_treatments(condition)),
+            "treatments": paginate(request, self.get_treatments(condition, request)),
         }
 
 
@@ -164,6 +176,15 @@ class AbstractTreatmentPage(
         choices=DurationUnit.choices,
         default=DurationUnit.WEEKS,
         help_text=_("Unit of the gap between sessions."),
+    )
+    invasiveness = models.CharField(
+        max_length=20,
+        blank=True,
+        choices=Invasiveness.choices,
+        help_text=_(
+            "How invasive the treatment is: shown in the comparison with its "
+            "alternatives. Leave empty if not known."
+        ),
     )
     benefits = rich_text_field(_("What the treatment can do for people."))
     limitations = rich_text_field(
@@ -209,11 +230,13 @@ class AbstractTreatmentPage(
         help_text=_("Extra prose only; facts belong in the typed fields."),
     )
 
+    stemmed_search_fields = ("title", "summary", "how_it_works", "benefits")
     search_fields = [
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
         index.SearchField("how_it_works"),
         linked_titles("condition_links", "condition"),
+        index.SearchField("search_stems"),
     ]
 
     # What Wagtail's API shows: typed facts as objects, links to live, public
@@ -221,6 +244,8 @@ class AbstractTreatmentPage(
     api_fields = [
         APIField("summary"),
         APIField("image"),
+        APIField("hero_image_alt"),
+        APIField("hero_image_decorative"),
         *rich_text_fields(
             "how_it_works",
             "benefits",
@@ -235,6 +260,7 @@ class AbstractTreatmentPage(
         APIField("session_interval"),
         APIField("session_interval_unit"),
         APIField("price_from"),
+        APIField("invasiveness", serializer=ChoiceFact("invasiveness")),
         APIField("sessions", serializer=SessionsField()),
         APIField("price", serializer=PriceField()),
         APIField(
@@ -255,7 +281,7 @@ class AbstractTreatmentPage(
 
     content_panels = [
         FieldPanel("summary"),
-        FieldPanel("image"),
+        *SummaryMixin.image_panels,
         FieldPanel("how_it_works"),
         FieldPanel("benefits"),
         FieldPanel("limitations"),
@@ -274,6 +300,7 @@ class AbstractTreatmentPage(
             ],
             heading=_("Gap between sessions"),
         ),
+        FieldPanel("invasiveness"),
         FieldPanel("price_from"),
         FieldPanel("preparation"),
         FieldPanel("recovery"),
@@ -313,8 +340,8 @@ class AbstractTreatmentPage(
         return format_price(self.price_from)
 
     def get_procedure_type(self):
-        """The schema.org procedure type, when known; a project may override."""
-        return ""
+        """The schema.org procedure type, from the invasiveness; a project may override."""
+        return PROCEDURE_TYPES.get(self.invasiveness, "")
 
     @property
     def session_interval_display(self):
@@ -323,49 +350,128 @@ class AbstractTreatmentPage(
             return ""
         return format_count(self.session_interval, self.session_interval_unit)
 
-    def get_condition_links(self):
-        """Links to live, public conditions, in editor order, conditions loaded."""
+    def get_condition_links(self, request=None):
+        """Links to live, public conditions of the request's site, in editor
+        order, conditions and their card images loaded: one query, and one
+        for the renditions."""
         return visible_links(
             self.condition_links,
             "condition",
-            live_public(page_model("ConditionPage")),
+            public_scope(request),
+            page_model("ConditionPage"),
             select=("condition", "condition__image"),
             prefetch=("condition__image__renditions",),
         )
 
-    def get_conditions(self):
-        return [link.condition for link in self.get_condition_links()]
+    def get_conditions(self, request=None):
+        return [link.condition for link in self.get_condition_links(request)]
 
-    def get_alternative_links(self):
-        """Links to live, public alternatives, each with its specific page as ``target``."""
-        links = visible_links(
-            self.alternative_links,
-            "alternative",
-            live_public(self.base_page_model)
-            .type(page_model("AlternativePage"), page_model("TreatmentPage"))
-            .not_page(self),
-        )
-        ids = [link.alternative_id for link in links]
-        targets = {}
-        for model in (page_model("AlternativePage"), page_model("TreatmentPage")):
-            for page in model.objects.filter(pk__in=ids).select_related("image"):
-                targets.setdefault(page.pk, page)
-        # One renditions query for both page types, so a mix of alternatives
-        # costs the same as one kind.
+    def get_alternative_links(self, request=None):
+        """Links to live, public alternatives (alternative pages or other
+        treatments) of the request's site, each with its specific page as
+        ``target``.
+
+        One query: the link, its page and the specific alternative or
+        treatment (``select_related`` through the page's child tables) with the
+        card image; one more for the images' renditions, whatever the mix.
+        """
+        families = (page_model("AlternativePage"), page_model("TreatmentPage"))
+        children = [child_lookup(self.base_page_model, model) for model in families]
+        joins = [f"alternative__{child}" for child in children]
+        links = [
+            link
+            for link in visible_links(
+                self.alternative_links,
+                "alternative",
+                public_scope(request),
+                families,
+                select=(*joins, *(f"{join}__image" for join in joins)),
+            )
+            if link.alternative_id != self.pk
+        ]
+        if links and not isinstance(self.alternative_links.all(), models.QuerySet):
+            # A preview's in-memory links: their pages, specific, in one query each.
+            pages = self.base_page_model.objects.filter(
+                pk__in=[link.alternative_id for link in links]
+            ).select_related(*children)
+            by_pk = {page.pk: page for page in pages}
+            for link in links:
+                link.alternative = by_pk[link.alternative_id]
+        for link in links:
+            link.target = specific_target(link.alternative, children)
         prefetch_related_objects(
-            [page.image for page in targets.values() if page.image_id], "renditions"
+            [link.target.image for link in links if link.target.image_id],
+            "renditions",
+        )
+        return links
+
+    def get_location_offers(self, request=None):
+        """Where the treatment is offered: live, public clinics of the request's
+        site with their local price, in explorer order. Derived from the
+        location pages' rows; none on a site without a locations index."""
+        from .locations import LocationTreatment, location_section
+
+        if self.pk is None or location_section(request) is None:
+            return []
+        return list(
+            LocationTreatment.objects.filter(
+                public_scope(request).q("page__"), treatment=self
+            )
+            .select_related("page", "page__image")
+            .prefetch_related("page__image__renditions")
+            .order_by("page__path")
+        )
+
+    def get_practitioner_links(self, request=None):
+        """Who performs the treatment: practitioners who say so on their own
+        record and work at a live, public clinic of the request's site, by
+        name, each with ``profile_url``."""
+        from .locations import (
+            PractitionerTreatment,
+            location_section,
+            practitioner_profile_url,
+        )
+
+        if self.pk is None or location_section(request) is None:
+            return []
+        links = list(
+            PractitionerTreatment.objects.filter(
+                # A multi-valued relation: a subquery, not the scope's Q (see
+                # PublicScope.q), so one private clinic hides no practitioner.
+                practitioner__location_links__page__in=live_public(
+                    page_model("LocationPage"), request
+                ),
+                treatment=self,
+            )
+            .distinct()
+            .select_related("practitioner", "practitioner__photo")
+            .prefetch_related("practitioner__photo__renditions")
+            .order_by("practitioner__name", "pk")
         )
         for link in links:
-            link.target = targets[link.alternative_id]
+            link.profile_url = practitioner_profile_url(request, link.practitioner)
         return links
 
     def get_context(self, request, *args, **kwargs):
+        from .locations import currency_for
+
         context = super().get_context(request, *args, **kwargs)
-        context["condition_links"] = self.get_condition_links()
-        context["alternative_links"] = self.get_alternative_links()
-        context["key_facts"] = treatment_key_facts(self)
+        context["condition_links"] = self.get_condition_links(request)
+        context["alternative_links"] = self.get_alternative_links(request)
+        context["location_offers"] = self.get_location_offers(request)
+        context["practitioner_links"] = self.get_practitioner_links(request)
+        context["currency"] = currency_for(request)
+        for offer in context["location_offers"]:
+            offer.price_display = format_price(offer.price_from, context["currency"])
+        context["key_facts"] = treatment_key_facts(
+            self, context["location_offers"], context["currency"]
+        )
         context["sections"] = treatment_sections(
-            self, context["condition_links"], context["alternative_links"]
+            self,
+            context["condition_links"],
+            context["alternative_links"],
+            context["location_offers"],
+            context["practitioner_links"],
         )
         return context
 

@@ -2,7 +2,8 @@
 
 With Wagtail's ``Page`` swapped out, the plugin's default pages (built on it)
 cannot be used: the project builds each of the six page families on the
-plugin's abstract base and its own ``BasePage``, and names them in the
+plugin's abstract base and its own ``BasePage`` (the location family too),
+and names them in the
 ``TREATMENTS_CMS_<MODEL>_MODEL`` settings (``settings_basepage.py``).
 """
 
@@ -15,6 +16,8 @@ from treatments_cms.models import (
     AbstractAlternativePage,
     AbstractConditionIndexPage,
     AbstractConditionPage,
+    AbstractLocationIndexPage,
+    AbstractLocationPage,
     AbstractPractitioner,
     AbstractTreatmentIndexPage,
     AbstractTreatmentPage,
@@ -84,6 +87,20 @@ class AlternativePage(AbstractAlternativePage, BasePage):
         *AbstractAlternativePage.content_panels,
     ]
     template = "treatments_cms/alternative_page.html"
+
+
+class LocationIndexPage(AbstractLocationIndexPage, BasePage):
+    content_panels = [
+        *BasePage.content_panels,
+        *AbstractLocationIndexPage.content_panels,
+    ]
+    template = "treatments_cms/location_index_page.html"
+
+
+class LocationPage(AbstractLocationPage, BasePage):
+    search_fields = [*BasePage.search_fields, *AbstractLocationPage.search_fields]
+    content_panels = [*BasePage.content_panels, *AbstractLocationPage.content_panels]
+    template = "treatments_cms/location_page.html"
 
 
 class Practitioner(AbstractPractitioner):
