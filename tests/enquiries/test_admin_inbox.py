@@ -64,16 +64,18 @@ def test_list_columns(client, viewer_user, handler_user, enquiry):
         "Received",
         "Name",
         "Treatment",
+        "Clinic",
         "Status",
         "Assignee",
         "Doctor first",
     ]
     assert len(rows) == 1
-    received, name, treatment, status, assignee, _doctor_first = rows[0]
+    received, name, treatment, clinic, status, assignee, _doctor_first = rows[0]
     assert timezone.localtime(enquiry.created_at).strftime("%d %b %Y") in received
-    assert (name, treatment, status, assignee) == (
+    assert (name, treatment, clinic, status, assignee) == (
         enquiry.name,
         "Laser skin rejuvenation",
+        "No preference",
         "New",
         "handler",
     )

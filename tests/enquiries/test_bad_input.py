@@ -228,8 +228,10 @@ def test_the_tick_boxes_render_without_a_value_so_browsers_send_on(client, site_
         rendered = page.find(id=f"id_{box}")
         assert rendered["type"] == "checkbox"
         assert not rendered.has_attr("value")
-        # The checkbox layout: the box before its label.
-        assert rendered.parent["class"] == ["field", "field--checkbox"]
+        # The checkbox layout: the box before its label, side by side.
+        assert rendered.parent["class"] == ["field-choice"]
+        assert rendered.find_next_sibling("label")["for"] == f"id_{box}"
+        assert "field--checkbox" in rendered.parent.parent["class"]
 
 
 def test_ticked_boxes_send_on_and_an_absent_box_is_unticked(client, site_tree):

@@ -151,7 +151,7 @@ BAD_VALUES = [
     {"p": ["1", "2"]},
     {"o": "abc"},
     {"o": "99"},
-    {"o": "6"},  # one past the last column
+    {"o": "7"},  # one past the last column
     {"o": "0.0"},
     {"o": "1;DROP"},
     {"export": "xlsx"},

@@ -110,7 +110,8 @@ def test_purge_is_audited_without_content(ages):
     expected = sorted(str(ages[k].pk) for k in ("ancient", "just_expired"))
     assert [e.object_id for e in entries] == expected
     assert {e.label for e in entries} == {f"Enquiry #{pk}" for pk in expected}
-    assert entries[0].data == {"count": 2, "retention_days": 365}
+    site_id = ages["ancient"].treatment.get_site().pk
+    assert entries[0].data == {"count": 2, "retention_days": 365, "site_id": site_id}
     assert entries[0].user is None
     assert len({e.uuid for e in entries}) == 1  # one purge run
 

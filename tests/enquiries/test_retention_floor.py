@@ -34,6 +34,12 @@ def form_data(clinic, **changes):
         "privacy_page": "",
         "notification_recipients": clinic.notification_recipients,
         "enquiry_retention_days": clinic.enquiry_retention_days,
+        # The other required fields, as stored.
+        "currency": clinic.currency,
+        "enquiry_reply_by": clinic.enquiry_reply_by,
+        "enquiry_reply_within": clinic.enquiry_reply_within,
+        "logo": "",
+        "logo_alt": "",
     }
     return {**data, **changes}
 

@@ -13,6 +13,11 @@ Its list view also turns every unknown query parameter into an ORM lookup
 (``?assignee__password__startswith=`` reads a password hash), and a bad value
 is a server error. The inbox accepts only the parameters of the filters it
 declares, checks each value, and answers anything else with a 400.
+
+A member of a location's handlers group ("Enquiry handlers: Leeds") lists,
+inspects, edits, exports and deletes only that location's enquiries
+(``permissions.enquiry_scope``); any other enquiry's pages are a 404 to them,
+as an id that does not exist is.
 """
 
 import datetime
@@ -51,7 +56,7 @@ from wagtail_modeladmin.views import (
     InspectView,
 )
 
-from treatments_cms.models import Enquiry
+from treatments_cms.models import Enquiry, LocationHandlerGroup
 
 from . import audit, permissions
 from .export import EXPORT_FIELDS, EXPORT_HEADINGS, enquiry_export_row, neutralise_cell
@@ -103,43 +108,81 @@ class InboxQueryError(Exception):
 
 
 class EnquiryPermissionHelper(PermissionHelper):
-    """Only an explicit "view enquiry" permission shows any enquiry."""
+    """Only an explicit "view enquiry" permission shows any enquiry, and each
+    permission reaches only the enquiries of the user's scope (a location)."""
 
     def user_can_list(self, user):
         return permissions.can_view(user)
 
     def user_can_inspect_obj(self, user, obj):
-        return permissions.can_view(user)
+        return permissions.can_view(user) and permissions.in_scope(user, obj)
 
     def user_can_create(self, user):
         # Enquiries come from visitors only.
         return False
 
     def user_can_edit_obj(self, user, obj):
-        return permissions.can_change(user)
+        return (
+            permissions.can_change(user)
+            and permissions.in_scope(user, obj)
+            and permissions.in_scope(user, obj, permissions.CHANGE)
+        )
 
     def user_can_delete_obj(self, user, obj):
-        return permissions.can_delete(user)
+        return (
+            permissions.can_delete(user)
+            and permissions.in_scope(user, obj)
+            and permissions.in_scope(user, obj, permissions.DELETE)
+        )
 
     def user_can_export(self, user):
         return permissions.can_export(user)
 
 
 class EnquiryAdminForm(WagtailAdminModelForm):
-    """Status, assignee and notes; the assignee is one of the enquiry handlers."""
+    """Status, assignee and notes; the assignee is one of the enquiry handlers
+    (the global group's, or the enquiry's location's)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = permissions.handlers().order_by("username")
+        location_id = getattr(self.instance, "location_id", None)
+        self.fields["assignee"].queryset = permissions.handlers(
+            [location_id] if location_id else None
+        ).order_by("username")
+
+
+def visible_location_ids(user):
+    """The ids of the locations whose enquiries ``user`` may see (None: all)."""
+    return permissions.enquiry_scope(user)
 
 
 class HandlerListFilter(RelatedFieldListFilter):
-    """The assignee filter, offering only members of the enquiry handlers group."""
+    """The assignee filter, offering only members of the enquiry handlers groups
+    (the global one, and the location groups of the user's scope)."""
 
     def field_choices(self, field, request, model_admin):
+        scope = visible_location_ids(request.user)
+        if scope is None:
+            scope = LocationHandlerGroup.objects.values_list("location_id", flat=True)
         return [
-            (user.pk, str(user)) for user in permissions.handlers().order_by("username")
+            (user.pk, str(user))
+            for user in permissions.handlers(list(scope)).order_by("username")
         ]
+
+
+class LocationListFilter(RelatedFieldListFilter):
+    """The clinic filter: the locations of the user's scope, and "No preference"."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.empty_value_display = _("No preference")
+
+    def field_choices(self, field, request, model_admin):
+        locations = field.related_model.objects.order_by("title")
+        scope = visible_location_ids(request.user)
+        if scope is not None:
+            locations = locations.filter(pk__in=scope)
+        return [(location.pk, location.title) for location in locations]
 
 
 def needs_doctor_first():
@@ -343,7 +386,11 @@ class EnquiryIndexView(IndexView):
         # list_export is empty for users who may not export (it hides the
         # button); the export itself always has every column.
         self.list_export = EXPORT_FIELDS
-        queryset = queryset.prefetch_related("concerns")
+        queryset = (
+            permissions.scoped(queryset, self.request.user, permissions.EXPORT)
+            .select_related("location", "assignee")
+            .prefetch_related("concerns")
+        )
         audit.log_enquiries(
             queryset.values_list("pk", flat=True),
             audit.EXPORT,
@@ -420,6 +467,7 @@ class EnquiryAdmin(ModelAdmin):
         "received",
         "name",
         "treatment_asked_about",
+        "clinic",
         "status",
         "assignee",
         "doctor_first",
@@ -428,11 +476,12 @@ class EnquiryAdmin(ModelAdmin):
     list_filter = (
         "status",
         "treatment",
+        ("location", LocationListFilter),
         "created_at",
         ("assignee", HandlerListFilter),
         DoctorFirstListFilter,
     )
-    list_select_related = ("assignee",)
+    list_select_related = ("assignee", "location")
     list_per_page = 50
     search_fields = ("name", "email")
     # Plain ORM lookups: works on SQLite and PostgreSQL without a search index.
@@ -457,17 +506,20 @@ class EnquiryAdmin(ModelAdmin):
     def treatment_asked_about(self, obj):
         return obj.treatment_title
 
+    @display(description=gettext_lazy("Clinic"), ordering="location__title")
+    def clinic(self, obj):
+        """The clinic the visitor chose, or "No preference"."""
+        return obj.location.title if obj.location_id else _("No preference")
+
     @display(description=gettext_lazy("Doctor first"), ordering="needs_doctor_first")
     def doctor_first(self, obj):
         """A marker the clinic reads, not something the visitor sent."""
         return _("Needs a doctor first") if obj.needs_doctor_first else ""
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(needs_doctor_first=needs_doctor_first())
-        )
+        """The enquiries the user may see (a location handler: that location's)."""
+        queryset = permissions.scoped(super().get_queryset(request), request.user)
+        return queryset.annotate(needs_doctor_first=needs_doctor_first())
 
     def register_indexing(self):
         # Not in Wagtail's reference index: a treatment page's "Usage" tab
@@ -489,6 +541,9 @@ class EnquiryAdmin(ModelAdmin):
         if not permissions.can_view(request.user):
             raise PermissionDenied
         if parse_id(instance_pk) is None:
+            raise Http404
+        # Outside the user's scope (another location's) as if it did not exist.
+        if not self.get_queryset(request).filter(pk=int(instance_pk)).exists():
             raise Http404
         return view_class.as_view(model_admin=self, instance_pk=instance_pk)(request)
 

@@ -14,6 +14,8 @@ class NewEnquiriesPanel(Component):
 
     Shown on every admin home page, so it names enquiries by number, treatment
     and time only: never the visitor (opening one is audited, this is not).
+    Counts and lists only the enquiries ``user`` may see (a location handler:
+    that location's).
     """
 
     name = "new_enquiries"
@@ -21,8 +23,12 @@ class NewEnquiriesPanel(Component):
     order = 150
     latest_count = 5
 
+    def __init__(self, user=None):
+        self.user = user
+
     def get_context_data(self, parent_context):
         new = Enquiry.objects.filter(status=EnquiryStatus.NEW)
+        new = permissions.scoped(new, self.user)
         latest = new.order_by("-created_at", "-pk").only(
             "pk", "created_at", "treatment_title"
         )[: self.latest_count]
@@ -43,4 +49,4 @@ class NewEnquiriesPanel(Component):
 def add_new_enquiries_panel(request, panels):
     """The ``construct_homepage_panels`` hook: only for users who may view enquiries."""
     if permissions.can_view(request.user):
-        panels.append(NewEnquiriesPanel())
+        panels.append(NewEnquiriesPanel(request.user))

@@ -35,6 +35,13 @@ def _yes_no(value):
     return gettext("yes") if value else gettext("no")
 
 
+def _clinic(enquiry):
+    """The clinic the visitor chose, or "No preference"."""
+    if enquiry.location_id and enquiry.location is not None:
+        return enquiry.location.title
+    return gettext("No preference")
+
+
 def extra_answers_of(enquiry):
     """``[(name, label, value)]``: the answers to a project's own form fields,
     in the order the form in use asks them."""
@@ -54,6 +61,7 @@ EXPORT_COLUMNS = (
     ("id", _("Enquiry"), lambda e: e.pk),
     ("received", _("Received"), lambda e: _local(e.created_at)),
     ("treatment", _("Treatment"), lambda e: e.treatment_title),
+    ("location", _("Clinic"), lambda e: _clinic(e)),
     ("name", _("Name"), lambda e: e.name),
     ("email", _("Email"), lambda e: e.email),
     ("phone", _("Phone"), lambda e: e.phone),
@@ -93,6 +101,7 @@ def enquiry_as_dict(enquiry):
         "id": enquiry.pk,
         "received": enquiry.created_at.isoformat(),
         "treatment": enquiry.treatment_title,
+        "clinic": _clinic(enquiry),
         "name": enquiry.name,
         "email": enquiry.email,
         "phone": enquiry.phone,

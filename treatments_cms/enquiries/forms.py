@@ -25,8 +25,14 @@ from django.utils.translation import gettext_lazy as _
 
 from ..conf import app_settings
 from ..emails import email_match_key, normalise_email
+from ..middleware import query_value
 from ..models import ContactMethod
-from ..swappable import get_condition_page_model, get_treatment_page_model
+from ..public import public_pages
+from ..swappable import (
+    get_condition_page_model,
+    get_location_page_model,
+    get_treatment_page_model,
+)
 from .answers import collect_extra_answers
 
 NOT_TAKING_ENQUIRIES = _(
@@ -197,17 +203,15 @@ class StrictBooleanField(forms.BooleanField):
 
 
 def live_treatments(site=None):
-    queryset = get_treatment_page_model().objects.live().public()
-    if site is not None:
-        queryset = queryset.in_site(site)
+    # Live, public and of this site only, the public queries' one rule.
+    queryset = public_pages(get_treatment_page_model(), site=site)
     return queryset.order_by("title")
 
 
 def _conditions(site=None, treatment=None):
     """Live, public conditions of ``site``, those of ``treatment`` when given."""
-    queryset = get_condition_page_model().objects.live().public()
-    if site is not None:
-        queryset = queryset.in_site(site)
+    # Live, public and of this site only, the public queries' one rule.
+    queryset = public_pages(get_condition_page_model(), site=site)
     if treatment is not None and treatment.pk is None:
         # A new page in an editor's preview: its links exist only in memory.
         ids = [link.condition_id for link in treatment.condition_links.all()]
@@ -216,6 +220,19 @@ def _conditions(site=None, treatment=None):
         return queryset.filter(treatment_links__page=treatment).order_by(
             "treatment_links__sort_order"
         )
+    return queryset.order_by("title")
+
+
+def live_locations(site=None, treatment=None):
+    """Live, public clinics (location pages) of ``site``, by title; with
+    ``treatment``, only those offering it."""
+    # Live, public and of this site only, the public queries' one rule.
+    queryset = public_pages(get_location_page_model(), site=site)
+    if treatment is not None:
+        if treatment.pk is None:
+            # A new treatment in an editor's preview: no clinic offers it yet.
+            return queryset.none()
+        queryset = queryset.filter(offered_treatments__treatment=treatment)
     return queryset.order_by("title")
 
 
@@ -266,6 +283,45 @@ class TitleMultipleChoiceField(forms.ModelMultipleChoiceField):
                 params={"value": ""},
             )
         return super()._check_values(value)
+
+
+class LocationChoiceField(TitleChoiceField):
+    """Which clinic: one of the locations the form lists, or none ("No preference").
+
+    The form reads its locations once (``set_locations``): rendering the select
+    and checking the answer need no further query.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.locations = {}
+
+    def set_locations(self, locations):
+        self.locations = {location.pk: location for location in locations}
+        self.widget.choices = [("", self.empty_label)] + [
+            (location.pk, self.label_from_instance(location)) for location in locations
+        ]
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if not _is_pk(value) or int(value) not in self.locations:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return self.locations[int(value)]
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+
+NOT_OFFERED_THERE = _(
+    "%(treatment)s is not offered at %(location)s. Choose a clinic that offers "
+    "it (%(locations)s) or “No preference”."
+)
+NOT_OFFERED_ANYWHERE = _(
+    "%(treatment)s is not offered at %(location)s. Choose “No preference”."
+)
 
 
 NEEDS_DOCTOR_FIRST = _(
@@ -324,6 +380,14 @@ class EnquiryForm(forms.Form):
     the concerns are its conditions); ``None`` for the standalone form, where the
     visitor picks from a select and the concerns are every live condition. A
     condition a doctor must see first is never a concern (``live_conditions``).
+    ``site``: the Wagtail site the form is on; the treatments, clinics and
+    concerns offered are that site's only (kept as ``form.site``).
+
+    Which clinic (``location``): on a treatment page the clinics offering that
+    treatment; on the standalone form every clinic of the site, a clinic that
+    does not offer the chosen treatment being refused beside the field. Empty
+    is "No preference". A site without clinics (or a treatment no clinic
+    offers) has no such question.
     ``consent_statement``: the ConsentStatement the consent box shows; without
     one the form cannot be sent.
     """
@@ -369,6 +433,16 @@ class EnquiryForm(forms.Form):
             "required": _("Choose a treatment from the list."),
         },
     )
+    location = LocationChoiceField(
+        label=_("Which clinic would you like to visit? (optional)"),
+        queryset=get_location_page_model().objects.none(),
+        required=False,
+        empty_label=_("No preference"),
+        help_text=_("Choose “No preference” if any of our clinics suits you."),
+        error_messages={
+            "invalid_choice": _("Choose a clinic from the list, or “No preference”.")
+        },
+    )
     concerns = ConcernsField(
         label=_("What would you like to improve? (optional)"),
         queryset=get_condition_page_model().objects.none(),
@@ -406,6 +480,7 @@ class EnquiryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fixed_treatment = treatment
         self.consent_statement = consent_statement
+        self.site = site
         field = self.fields["treatment"]
         field.queryset = live_treatments(site)
         if treatment is not None:
@@ -414,8 +489,46 @@ class EnquiryForm(forms.Form):
         concerns = self.fields["concerns"]
         concerns.queryset = live_conditions(site, treatment)
         concerns.site = site
+        self.setup_locations(site, treatment)
         if consent_statement is not None:
             self.fields["consent"].label = consent_statement.text
+
+    def setup_locations(self, site, treatment):
+        """The clinics to choose from (one query); no question when there are none."""
+        field = self.fields.get("location")
+        if not isinstance(field, LocationChoiceField):
+            return
+        locations = list(live_locations(site, treatment))
+        if locations:
+            field.set_locations(locations)
+        else:
+            del self.fields["location"]
+
+    def preselect(self, request):
+        """Pre-select what the page the visitor came from names in the query string.
+
+        ``?condition=<id>`` (a condition page's link to the form) ticks that
+        concern, ``?location=<id>`` (a location page's link) selects that
+        clinic: each only when it is one of this form's own choices, anything
+        else is ignored. Only ids of public pages travel in these links, never
+        an answer.
+        """
+        condition = query_value(request, "condition")
+        concerns = self.fields.get("concerns")
+        if (
+            hasattr(concerns, "queryset")
+            and _is_pk(condition)
+            and concerns.queryset.filter(pk=int(condition)).exists()
+        ):
+            self.initial["concerns"] = [int(condition)]
+        location = query_value(request, "location")
+        field = self.fields.get("location")
+        if (
+            isinstance(field, LocationChoiceField)
+            and _is_pk(location)
+            and int(location) in field.locations
+        ):
+            self.initial["location"] = int(location)
 
     @property
     def closed(self):
@@ -446,7 +559,31 @@ class EnquiryForm(forms.Form):
             self.add_error(
                 "phone", _("Enter a phone number, or choose to be contacted by email.")
             )
+        self.check_location_offers(cleaned_data)
         return cleaned_data
+
+    def check_location_offers(self, cleaned_data):
+        """The chosen clinic must offer the chosen treatment (the standalone form
+        lists every clinic of the site); the message names those that do."""
+        location = cleaned_data.get("location")
+        treatment = cleaned_data.get("treatment")
+        if location is None or treatment is None:
+            return
+        if location.offered_treatments.filter(treatment=treatment).exists():
+            return
+        field = self.fields["location"]
+        offering = list(
+            live_locations(self.site, treatment)
+            .filter(pk__in=list(field.locations))
+            .values_list("title", flat=True)
+        )
+        values = {
+            "treatment": treatment.title,
+            "location": location.title,
+            "locations": ", ".join(offering),
+        }
+        message = (NOT_OFFERED_THERE if offering else NOT_OFFERED_ANYWHERE) % values
+        self.add_error("location", ValidationError(message, code="not_offered"))
 
     def get_extra_answers(self):
         """What to store in ``Enquiry.extra_answers``; call after ``is_valid()``.

@@ -33,10 +33,10 @@ from django.utils.formats import date_format, time_format
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import Site
 
 from ..conf import app_settings
 from ..models import ClinicSettings, Enquiry, NotificationStatus
+from .sites import site_of_enquiry
 
 logger = logging.getLogger(__name__)
 
@@ -90,11 +90,10 @@ def admin_url(enquiry):
 
 
 def clinic_settings_for(enquiry):
-    site = None
-    if enquiry.treatment is not None:
-        site = enquiry.treatment.get_site()
+    """The clinic settings of the site the enquiry was sent on (see ``sites``)."""
+    site = site_of_enquiry(enquiry)
     if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
+        return None
     return ClinicSettings.for_site(site)
 
 
@@ -114,13 +113,34 @@ def build_message(enquiry, recipients):
         "To protect the visitor's privacy, this email contains none of their "
         "details or answers.\n"
     ) % {"treatment": treatment, "when": when, "url": admin_url(enquiry)}
+    if enquiry.location_id and enquiry.location is not None:
+        # The clinic chosen, so the right team picks it up; not health data.
+        clinic = _("Clinic: %(location)s") % {
+            "location": single_line(enquiry.location.title)
+        }
+        body = f"{clinic}\n\n{body}"
     subject = _("New enquiry about %(treatment)s") % {"treatment": treatment}
     return EmailMessage(subject=subject, body=body, to=recipients)
 
 
+def recipients_for(enquiry):
+    """Who is told: the chosen clinic's recipients, else the site's.
+
+    The location page's ``notification_recipients`` when the visitor chose a
+    clinic that names any; otherwise those in the clinic settings of the site
+    the enquiry was sent on (``clinic_settings_for``).
+    """
+    location = enquiry.location if enquiry.location_id else None
+    recipients = getattr(location, "recipient_list", None) if location else None
+    if recipients:
+        return list(recipients)
+    clinic = clinic_settings_for(enquiry)
+    return clinic.recipient_list if clinic is not None else []
+
+
 def email_clinic(enquiry):
-    """The default notifier: email the recipients in the site's clinic settings."""
-    recipients = clinic_settings_for(enquiry).recipient_list
+    """The default notifier: email the clinic's recipients (``recipients_for``)."""
+    recipients = recipients_for(enquiry)
     if not recipients:
         raise NoRecipients
     build_message(enquiry, recipients).send(fail_silently=False)
@@ -199,7 +219,11 @@ def deliver_notification(enquiry_pk, *, max_attempts=None):
     notifier = import_string(app_settings.ENQUIRY_NOTIFIER)
     if not claim(enquiry_pk, max_attempts=max_attempts):
         return Delivery.SKIPPED
-    enquiry = Enquiry.objects.select_related("treatment").filter(pk=enquiry_pk).first()
+    enquiry = (
+        Enquiry.objects.select_related("treatment", "site", "location")
+        .filter(pk=enquiry_pk)
+        .first()
+    )
     if enquiry is None:  # deleted since the claim
         return Delivery.SKIPPED
     rows = Enquiry.objects.filter(pk=enquiry_pk)

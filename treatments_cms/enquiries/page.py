@@ -13,8 +13,16 @@ thank-you page. Refused, the page is rendered again with the bound form as
 ``enquiry`` in its context (errors beside the fields, answers kept), with status
 400, or 429 when throttled. Nothing is kept on the request.
 
-Every response is ``Cache-Control: private, no-store``: the form carries a
-CSRF token and a one-time form token, which must not reach another visitor.
+GET: with ``EnquiryCsrfViewMiddleware`` installed (without it, the page keeps
+per-visitor tokens and is ``private, no-store`` as before), the page carries
+no per-visitor secret, so a shared cache may keep it
+(``treatments_cms.cache`` makes it public for anonymous visitors): the form
+has a ``PageToken`` instead of a CSRF token and a one-time token, and a small
+script fetches those two for each visitor from the uncached token view
+(``views.enquiry_token``). Without JavaScript the post is accepted on a
+same-origin check (``middleware.EnquiryCsrfViewMiddleware``). A refused post
+shown again is ``Cache-Control: private, no-store``: it holds the visitor's
+answers and tokens.
 
 The seams a page type may override: ``get_enquiry_treatment()``,
 ``get_enquiry_action()``, ``get_enquiry_form_state()`` and
@@ -30,6 +38,12 @@ def _pipeline():
     return views
 
 
+def _cached_forms_enabled():
+    from ..middleware import cached_forms_enabled
+
+    return cached_forms_enabled()
+
+
 class EnquiryFormPageMixin:
     """Shows the enquiry form on the page and handles its post on the page's URL."""
 
@@ -42,11 +56,13 @@ class EnquiryFormPageMixin:
         return self.get_url(request)
 
     def get_enquiry_form_state(self, request):
-        """A new, unbound form for this page."""
+        """A new, unbound form for this page, the same for every visitor
+        (when the project runs ``EnquiryCsrfViewMiddleware``)."""
         return _pipeline().new_form_state(
             request,
             treatment=self.get_enquiry_treatment(),
             action=self.get_enquiry_action(request),
+            cacheable=_cached_forms_enabled(),
         )
 
     def get_context(self, request, *args, enquiry=None, **kwargs):
@@ -58,7 +74,11 @@ class EnquiryFormPageMixin:
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
             return self.serve_enquiry_post(request, *args, **kwargs)
-        return _pipeline().no_store(super().serve(request, *args, **kwargs))
+        response = super().serve(request, *args, **kwargs)
+        if not _cached_forms_enabled():
+            # Per-visitor tokens in the HTML: for this visitor only.
+            return _pipeline().no_store(response)
+        return response
 
     def serve_enquiry_post(self, request, *args, **kwargs):
         """Run the posted form through the pipeline; redirect, or show it again."""

@@ -28,16 +28,21 @@ def save_enquiry(form, *, consent_statement, submission_key=None):
     without ``ATOMIC_REQUESTS``).
 
     The answers to fields a project adds to its form class are stored in
-    ``extra_answers``, as the form's ``get_extra_answers()`` gives them.
+    ``extra_answers``, as the form's ``get_extra_answers()`` gives them. The
+    enquiry records the site it was sent on (``form.site``).
     """
     data = form.cleaned_data
     extra_answers = form.get_extra_answers()
     treatment = data["treatment"]
+    # The site the form was sent on (a form class that keeps none: the treatment's).
+    site = getattr(form, "site", None) or treatment.get_site()
     try:
         with transaction.atomic():
             enquiry = Enquiry.objects.create(
                 treatment=treatment,
                 treatment_title=treatment.title,
+                site=site,
+                location=data.get("location"),
                 name=data["name"],
                 email=data["email"],
                 phone=data.get("phone", ""),

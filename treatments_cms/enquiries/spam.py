@@ -14,7 +14,7 @@ rendered form, the consent statement shown) do not depend on this check.
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import app_settings
-from .tokens import TOKEN_FIELD, FormToken, InvalidToken
+from .tokens import TOKEN_FIELD, InvalidToken, read_any_token, visitor_token
 
 HONEYPOT_FIELD = "website"
 
@@ -46,10 +46,16 @@ def check_honeypot(request, form):
 
 
 def check_form_token(request, form):
-    """The form must have been rendered by this site, recently, and not too fast."""
+    """The form must have been rendered by this site, recently, and not too fast.
+
+    On a cached page the fill time counts from the visitor's own token when
+    the script fetched one (when the page was opened), else from the page's
+    rendering.
+    """
     try:
-        token = FormToken.read(form.data.get(TOKEN_FIELD))
+        token = read_any_token(form.data.get(TOKEN_FIELD))
     except InvalidToken as exc:
         raise SpamRejected(exc.reason) from None
+    token = visitor_token(form.data) or token
     if token.age < app_settings.ENQUIRY_MIN_FILL_SECONDS:
         raise SpamRejected("token_too_fast")

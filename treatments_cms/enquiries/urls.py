@@ -7,4 +7,5 @@ from . import views
 urlpatterns = [
     path("", views.enquiry, name="enquiry"),
     path("thank-you/", views.thanks, name="enquiry_thanks"),
+    path("token/", views.enquiry_token, name="enquiry_token"),
 ]

@@ -9,14 +9,21 @@ form to show again, values kept, with its status. The standalone view shows it
 on the standalone page; a page with ``EnquiryFormPageMixin`` (``page.py``)
 handles its own post and shows it on itself. Every response here is
 ``Cache-Control: private, no-store``.
+
+A form on a page a shared cache keeps carries no per-visitor token
+(``EnquiryFormState.cacheable``): ``enquiry-token.js`` fetches one from
+``enquiry_token``, and a post without it is keyed by its answers
+(``tokens.answers_key``). See ``tokens.py`` and docs/decisions.md.
 """
 
 import datetime
 import logging
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote_to_bytes
+from urllib.parse import parse_qs, unquote_to_bytes, urlsplit
 
+from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -25,14 +32,28 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from ..conf import app_settings
-from ..middleware import declared_charset_is_refused, query_value
+from ..middleware import (
+    accepts_same_origin_posts,
+    declared_charset_is_refused,
+    query_value,
+)
 from ..models import ConsentStatement, Enquiry
 from . import throttle
 from .forms import get_form_class, live_treatments
 from .page import EnquiryFormPageMixin
 from .services import save_enquiry
 from .spam import SpamRejected
-from .tokens import TOKEN_FIELD, FormToken, issue_token, token_for_rerender
+from .tokens import (
+    TOKEN_FIELD,
+    VISITOR_TOKEN_FIELD,
+    PageToken,
+    answers_key,
+    issue_token,
+    shown_token,
+    token_for_rerender,
+    visitor_token,
+    visitor_token_for_rerender,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,16 +75,26 @@ class EnquiryFormState:
     """What the enquiry templates need to render one form.
 
     ``action``: the URL the form posts to; the standalone view when empty.
+    ``cacheable``: the form is on a page a shared cache may keep: ``token`` is
+    a ``PageToken``, there is no CSRF token, and the script fills in the
+    visitor's own tokens from ``token_url``. ``visitor_token``: a per-visitor
+    token already known (a form shown again).
     """
 
     form: object
     token: str
     treatment: object = None
     action: str = ""
+    cacheable: bool = False
+    visitor_token: str = ""
 
     def __post_init__(self):
         if not self.action:
             self.action = reverse("treatments_cms:enquiry")
+
+    @property
+    def token_url(self):
+        return reverse("treatments_cms:enquiry_token")
 
     @property
     def origin(self):
@@ -106,24 +137,35 @@ def form_shown_again(response, status):
     return no_store(response)
 
 
-def new_form_state(request, treatment=None, initial=None, action=""):
-    """An unbound form for a treatment page (``treatment``) or the standalone page."""
+def new_form_state(request, treatment=None, initial=None, action="", cacheable=False):
+    """An unbound form for a treatment page (``treatment``) or the standalone page.
+
+    ``cacheable``: the same form for every visitor (a ``PageToken``, no
+    per-visitor secret), for a page a shared cache keeps.
+    """
     form = get_form_class()(
         treatment=treatment,
         consent_statement=ConsentStatement.objects.current(),
         site=Site.find_for_request(request),
         initial=initial,
     )
+    if hasattr(form, "preselect"):
+        form.preselect(request)  # the condition or clinic the visitor came from
+    token = PageToken.issue().value if cacheable else issue_token()
     return EnquiryFormState(
-        form=form, token=issue_token(), treatment=treatment, action=action
+        form=form,
+        token=token,
+        treatment=treatment,
+        action=action,
+        cacheable=cacheable,
     )
 
 
 def statement_shown(token):
     """The consent statement the visitor was shown: the one in force at render time.
 
-    ``token``: the post's valid ``FormToken``; without one, the statement in
-    force now.
+    ``token``: the post's valid ``FormToken`` or ``PageToken`` (when the form
+    was rendered); without one, the statement in force now.
     """
     if token is None:
         return ConsentStatement.objects.current()
@@ -177,8 +219,26 @@ def _again(request, form, treatment, status):
         form=form,
         token=token_for_rerender(request.POST.get(TOKEN_FIELD)),
         treatment=treatment,
+        visitor_token=visitor_token_for_rerender(request.POST.get(VISITOR_TOKEN_FIELD)),
     )
     return EnquiryOutcome(state=state, status=status)
+
+
+def submission_key(data, token, treatment):
+    """One key per submission, or None (no valid token).
+
+    The visitor's own token (fetched by the script on a cached page, or
+    rendered in an uncached form) gives its nonce; a cached page's form posted
+    without JavaScript gives the keyed hash of its answers and page token.
+    """
+    visitor = visitor_token(data)
+    if visitor is not None:
+        return visitor.nonce
+    if token is None:
+        return None
+    if token.nonce is not None:
+        return token.nonce
+    return answers_key(data, token, treatment)
 
 
 def process_enquiry(request, treatment=None):
@@ -195,7 +255,7 @@ def process_enquiry(request, treatment=None):
             )
         )
     data = request.POST
-    token = FormToken.from_data(data)
+    token = shown_token(data)
     statement = statement_shown(token)
     form = get_form_class()(
         data,
@@ -214,7 +274,7 @@ def process_enquiry(request, treatment=None):
         form.add_error(None, rejection.message)
         return _again(request, form, treatment, 400)
 
-    key = token.nonce if token is not None else None
+    key = submission_key(data, token, treatment)
     if key is not None and Enquiry.objects.filter(submission_key=key).exists():
         # The same rendered form again: a double click, or a replayed token.
         logger.info("Enquiry not stored again: duplicate_submission")
@@ -264,6 +324,7 @@ def _submit(request):
     return form_shown_again(response, outcome.status)
 
 
+@accepts_same_origin_posts
 @require_http_methods(["GET", "HEAD", "POST"])
 def enquiry(request):
     """The standalone enquiry page (GET) and the post of its form."""
@@ -285,10 +346,47 @@ def enquiry(request):
     )
 
 
+@require_http_methods(["GET"])
+def enquiry_token(request):
+    """A visitor's own tokens for a form on a cached page, as JSON; never cached.
+
+    ``csrf``: Django's CSRF token (its cookie is set with this response);
+    ``form_token``: a one-time ``FormToken``. ``enquiry-token.js`` puts both
+    in the form. The response is private, so no cache passes it on.
+    """
+    response = JsonResponse({"csrf": get_token(request), "form_token": issue_token()})
+    response["X-Robots-Tag"] = "noindex"
+    return no_store(response)
+
+
+def treatment_came_from(request):
+    """The live treatment whose page (or pre-chosen form) the visitor came from, or None.
+
+    Read from the ``Referer`` of this site's own page that sent the form (a
+    treatment page, or ``/enquire/?treatment=<slug>``), so the thank-you URL
+    carries no identifier. One query at most.
+    """
+    referrer = urlsplit(request.headers.get("Referer", ""))
+    site = Site.find_for_request(request)
+    if site is None or referrer.netloc != request.get_host():
+        return None
+    treatments = live_treatments(site)
+    if referrer.path == reverse("treatments_cms:enquiry"):
+        slug = parse_qs(referrer.query).get("treatment", [""])[0]
+        if not _SLUG_RE.match(slug):
+            return None
+        return treatments.filter(slug=slug).first()
+    path = referrer.path.strip("/")
+    if not path or len(path) > 255 * 8:
+        return None
+    return treatments.filter(url_path=f"{site.root_page.url_path}{path}/").first()
+
+
 @require_http_methods(["GET", "HEAD"])
 def thanks(request):
     """Where every accepted (or silently refused) post lands. No identifiers."""
-    return no_store(render(request, "treatments_cms/enquiries/thanks.html"))
+    context = {"treatment": treatment_came_from(request)}
+    return no_store(render(request, "treatments_cms/enquiries/thanks.html", context))
 
 
 def csrf_failure(request, reason=""):
