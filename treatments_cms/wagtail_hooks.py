@@ -63,3 +63,11 @@ hooks.register("register_admin_urls", reviews_views.admin_urls)
 hooks.register("register_reports_menu_item", reviews_views.menu_item)
 hooks.register("construct_homepage_panels", reviews_dashboard.add_reviews_due_panel)
 hooks.register("register_page_listing_buttons", reviews_listing.review_overdue_button)
+
+
+@hooks.register("before_serve_page")
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    """Tell the page cache (treatments_cms.cache) which page is being served."""
+    from .cache import mark_page
+
+    mark_page(request, page)

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.api.v2",
     "wagtail.embeds",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -52,9 +54,20 @@ MIDDLEWARE = [
     # and other control characters, and for a form in a charset other than UTF-8.
     "treatments_cms.middleware.RequestSanityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses public pages only (never one with a token: BREACH).
+    "treatments_cms.middleware.PublicGZipMiddleware",
+    # Content-Security-Policy on the public site (not the admin), then
+    # Permissions-Policy: on every response, cached pages included.
+    "csp.middleware.CSPMiddleware",
+    "treatments_cms.middleware.PermissionsPolicyMiddleware",
+    # Public pages for anonymous visitors: public Cache-Control, and a cached
+    # page answered before sessions, CSRF, auth and Wagtail's routing.
+    "treatments_cms.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check, plus the same-origin check for enquiry forms on
+    # cached pages posted without JavaScript.
+    "treatments_cms.middleware.EnquiryCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -125,6 +138,57 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail keeps what it knows of image renditions in a cache of its own: a
+# page of cards asks for several renditions of each picture, which would
+# otherwise push pages and counters out of the default cache.
+CACHES["renditions"] = (
+    {**CACHES["default"], "KEY_PREFIX": "renditions"}
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
+
+# --- Public pages: caching and purging ---
+# Anonymous visitors' pages are public (Cache-Control below) and kept in the
+# cache above for PAGE_CACHE_SECONDS; 0 switches the server-side page cache
+# off (the benchmark's "uncached" run). Browsers keep a page PAGE_MAX_AGE
+# seconds (nothing can purge them: keep it short), shared caches and CDNs
+# PAGE_SHARED_MAX_AGE (purged on publish, see WAGTAILFRONTENDCACHE).
+TREATMENTS_CMS_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+TREATMENTS_CMS_PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "60"))
+TREATMENTS_CMS_PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", "300"))
+
+# The CDN or caching proxy that publishing purges (wagtail.contrib.frontend_cache):
+# FRONTEND_CACHE = "cloudflare" (CLOUDFLARE_BEARER_TOKEN, CLOUDFLARE_ZONEID),
+# "cloudfront" (CLOUDFRONT_DISTRIBUTION_ID; AWS credentials as boto3 reads
+# them) or "http" (FRONTEND_CACHE_LOCATION, e.g. http://127.0.0.1:6081 for
+# Varnish: an HTTP PURGE per URL). Unset: nothing outside the site to purge.
+_FRONTEND_CACHE = os.environ.get("FRONTEND_CACHE", "")
+if _FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+        }
+    }
+elif _FRONTEND_CACHE == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+        }
+    }
+elif _FRONTEND_CACHE == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", ""),
+        }
+    }
 
 # Background tasks (Django's task framework, through the django-tasks
 # backport): clinic notifications, and Wagtail's own tasks, are queued in the
@@ -172,6 +236,9 @@ WAGTAIL_SITE_NAME = "Clinic"
 # notification). Development settings default it to the local server;
 # production refuses to start without it.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+# The public site's address, e.g. https://clinic.example: `manage.py
+# set_site_address` sets the default Wagtail site's hostname and port from it.
+SITE_URL = os.environ.get("SITE_URL", "")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
@@ -179,6 +246,43 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "txt", "xlsx"]
 
 # The demo site's home page is the only parent the three index pages accept.
 TREATMENTS_CMS_INDEX_PARENT_PAGE_TYPES = ["home.HomePage"]
+
+# --- Security headers ---
+# SecurityMiddleware: nosniff, the referrer policy and COOP (HSTS in
+# production.py); XFrameOptionsMiddleware: X-Frame-Options DENY.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp) for the public site: scripts, styles,
+# fonts and everything else from the site itself only, no inline script or
+# style, no framing, forms posting only here. No nonce: the same cached page
+# goes to many visitors, and the JSON-LD block is data a browser never runs,
+# so script-src does not apply to it (docs/decisions.md). The Wagtail admin
+# uses inline scripts and styles: it is left out (Django's own headers still
+# apply there). MEDIA_ORIGIN: where images are served from when not from the
+# site (S3-compatible storage), e.g. https://media.example.com.
+_MEDIA_ORIGINS = [o for o in os.environ.get("MEDIA_ORIGIN", "").split(",") if o]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *_MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Django's security.W003 looks for its own CSRF middleware by name; the
+# plugin's subclass (EnquiryCsrfViewMiddleware, in MIDDLEWARE above) is that
+# middleware plus one check, and treatments_cms.W010 checks it is installed.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
 
 # A refused form (stale or missing CSRF token) gets a friendly page that tells
 # the visitor to reload and send again, not Django's bare 403.

@@ -24,6 +24,9 @@ def _env(name):
 DEBUG = False
 SECRET_KEY = _env("SECRET_KEY")
 WAGTAILADMIN_BASE_URL = _env("WAGTAILADMIN_BASE_URL")
+# The public site's address (scheme and hostname) for canonical, sitemap and
+# JSON-LD URLs; `manage.py set_site_address` applies it to the default site.
+SITE_URL = os.environ.get("SITE_URL", WAGTAILADMIN_BASE_URL)
 ALLOWED_HOSTS = [h.strip() for h in _env("ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o
@@ -59,3 +62,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Over HTTPS only: browsers fetch any http:// asset of a page over https.
+if SECURE_SSL_REDIRECT:
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,  # noqa: F405
+        "DIRECTIVES": {
+            **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+            "upgrade-insecure-requests": True,
+        },
+    }

@@ -25,3 +25,7 @@ TREATMENTS_CMS_ENQUIRY_TASK_BACKEND = "enquiries"
 # Django's test runner swaps in the in-memory mail backend; let notifications
 # be "sent" to it (tests of the refusal switch this back off).
 TREATMENTS_CMS_ENQUIRY_ALLOW_NON_DELIVERING_MAIL_BACKEND = True
+
+# The server-side page cache is off for the suite (a test that changes a page
+# without publishing it would see the old one); tests of the cache switch it on.
+TREATMENTS_CMS_PAGE_CACHE_SECONDS = 0
