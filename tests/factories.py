@@ -94,9 +94,85 @@ class AlternativeIndexPageFactory(_IndexFactory):
         model = swappable.get_model_string("AlternativeIndexPage")
 
 
+class LocationIndexPageFactory(_IndexFactory):
+    title = "Clinics"
+    slug = "clinics"
+
+    class Meta:
+        model = swappable.get_model_string("LocationIndexPage")
+
+
+class LocationPageFactory(wagtail_factories.PageFactory):
+    """A clinic open Monday to Friday, 9:00 to 17:00.
+
+    ``treatments=[page, (page, Decimal("180")), ...]`` and
+    ``practitioners=[...]`` link them in order.
+    """
+
+    title = factory.Sequence(lambda n: f"Clinic {n}")
+    summary = factory.LazyAttribute(lambda o: f"Our clinic in {o.locality}.")
+    street_address = factory.Sequence(lambda n: f"{n + 1} Park Row")
+    locality = factory.Sequence(lambda n: f"Town {n}")
+    postcode = "LS1 5HD"
+    country = "GB"
+    phone = "0113 496 0000"
+    email = "clinic@example.com"
+    hero_image_alt = factory.LazyAttribute(lambda o: f"The entrance of {o.title}")
+    parent = factory.SubFactory(LocationIndexPageFactory)
+
+    class Meta:
+        model = swappable.get_model_string("LocationPage")
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def hours(obj, create, extracted, **kwargs):
+        from treatments_cms.models import LocationOpeningHours
+
+        rows = (
+            extracted
+            if extracted is not None
+            else [(day, datetime.time(9), datetime.time(17)) for day in range(5)]
+        )
+        for order, (day, opens, closes) in enumerate(rows):
+            LocationOpeningHours.objects.create(
+                page=obj, weekday=day, opens=opens, closes=closes, sort_order=order
+            )
+
+    @factory.post_generation
+    def treatments(obj, create, extracted, **kwargs):
+        from treatments_cms.models import LocationTreatment
+
+        for order, item in enumerate(extracted or []):
+            treatment, price = item if isinstance(item, tuple) else (item, None)
+            LocationTreatment.objects.create(
+                page=obj, treatment=treatment, price_from=price, sort_order=order
+            )
+
+    @factory.post_generation
+    def practitioners(obj, create, extracted, **kwargs):
+        from treatments_cms.models import LocationPractitioner
+
+        for order, practitioner in enumerate(extracted or []):
+            LocationPractitioner.objects.create(
+                page=obj, practitioner=practitioner, sort_order=order
+            )
+
+
+def performs(practitioner, *treatments):
+    """Record on ``practitioner`` that they perform ``treatments``."""
+    from treatments_cms.models import PractitionerTreatment
+
+    for order, treatment in enumerate(treatments):
+        PractitionerTreatment.objects.create(
+            practitioner=practitioner, treatment=treatment, sort_order=order
+        )
+
+
 class _ReviewedFactory(wagtail_factories.PageFactory):
     last_reviewed = factory.LazyFunction(lambda: datetime.date(2026, 11, 1))
     reviewed_by = factory.SubFactory(PractitionerFactory)
+    # A picture needs its alt text (or "decorative") before the page saves.
+    hero_image_alt = factory.LazyAttribute(lambda o: f"A picture of {o.title.lower()}")
 
     class Meta:
         abstract = True
@@ -207,6 +283,68 @@ class SiteTree:
             tree.alternative,
         ]
         return tree
+
+
+class ClinicGroup:
+    """A clinic group on top of ``SiteTree``: two clinics, three practitioners.
+
+    Leeds offers the treatment from 180, York from 210; Dr Byrne (GMC) works
+    at Leeds and performs the treatment; Nurse Okafor (NMC) works at both and
+    performs it; Sam Reid (no regulator) works at York and does not.
+    """
+
+    @staticmethod
+    def build(tree):
+        from decimal import Decimal
+
+        doctor = PractitionerFactory(
+            name="Dr Aoife Byrne",
+            role="Consultant dermatologist",
+            qualifications="MB BCh, MRCP",
+            regulator="GMC",
+            registration_number="7654321",
+        )
+        nurse = PractitionerFactory(
+            name="Grace Okafor",
+            role="Aesthetic nurse prescriber",
+            regulator="NMC",
+            registration_number="12A3456E",
+        )
+        therapist = PractitionerFactory(
+            name="Sam Reid",
+            role="Skin therapist",
+            regulator="",
+            registration_number="",
+        )
+        performs(doctor, tree.treatment)
+        performs(nurse, tree.treatment)
+        leeds = LocationPageFactory(
+            title="Leeds",
+            locality="Leeds",
+            street_address="12 Park Row",
+            postcode="LS1 5HD",
+            latitude=Decimal("53.799600"),
+            longitude=Decimal("-1.547300"),
+            treatments=[(tree.treatment, Decimal("180"))],
+            practitioners=[doctor, nurse],
+        )
+        york = LocationPageFactory(
+            title="York",
+            locality="York",
+            street_address="3 Stonegate",
+            postcode="YO1 8AW",
+            treatments=[(tree.treatment, Decimal("210.50"))],
+            practitioners=[nurse, therapist],
+        )
+        return SimpleNamespace(
+            tree=tree,
+            index=leeds.get_parent().specific,
+            leeds=leeds,
+            york=york,
+            doctor=doctor,
+            nurse=nurse,
+            therapist=therapist,
+        )
 
 
 class EnquiryFactory(factory.django.DjangoModelFactory):

@@ -28,6 +28,29 @@ from wagtail.rich_text import RichText
 CURRENCY = "GBP"
 
 
+def request_currency(context):
+    """The currency of the request's site (its ClinicSettings), else ``CURRENCY``."""
+    from .models.locations import currency_for
+
+    request = context.get("request")
+    return currency_for(request) if request is not None else CURRENCY
+
+
+def price_object(amount, currency):
+    """``{"amount": "180.00", "currency": "GBP", "text": "£180"}``; None for no price."""
+    from .sections import format_price
+
+    if amount is None:
+        return None
+    return {
+        "amount": serializers.DecimalField(
+            max_digits=8, decimal_places=2
+        ).to_representation(amount),
+        "currency": currency,
+        "text": format_price(amount, currency),
+    }
+
+
 def rich_text_format(context):
     """The requested ``?rich_text_format=``, else the project's setting, else HTML.
 
@@ -137,15 +160,7 @@ class PriceField(PageFact):
     """A treatment's lowest price: ``{"amount": "150.00", "currency": "GBP", "text": "£150"}``."""
 
     def to_representation(self, page):
-        if page.price_from is None:
-            return None
-        return {
-            "amount": serializers.DecimalField(
-                max_digits=8, decimal_places=2
-            ).to_representation(page.price_from),
-            "currency": CURRENCY,
-            "text": str(page.price_from_display),
-        }
+        return price_object(page.price_from, request_currency(self.context))
 
 
 class ChoiceFact(PageFact):
@@ -195,7 +210,8 @@ class ReviewerField(Field):
 class LinkedPagesField(PageFact):
     """Links to other live, public pages, from one of the page's query methods.
 
-    ``method`` returns pages, or links whose ``target`` attribute is the page;
+    ``method`` (called with ``request=``, so the pages are the request's site's)
+    returns pages, or links whose ``target`` attribute is the page;
     each link's ``extra`` attributes are added under the same names, e.g.
     ``{"id": 7, "type": "treatments_cms.ConditionPage", "title": "Spider veins",
     "url": "https://…/conditions/spider-veins/", "detail_url": "https://…/api/v2/pages/7/",
@@ -210,7 +226,8 @@ class LinkedPagesField(PageFact):
         request = self.context.get("request")
         router = self.context.get("router")
         items = []
-        for item in getattr(page, self.method)():
+        # The method scopes its pages to the request's site (treatments_cms.public).
+        for item in getattr(page, self.method)(request=request):
             linked = getattr(item, self.target) if self.target else item
             model = type(linked)
             data = {
@@ -279,3 +296,97 @@ def comparison_fact_fields():
             ),
         ),
     ]
+
+
+class LocationAddressField(PageFact):
+    """A location's postal address and position.
+
+    ``{"street_address": "12 Park Row", "locality": "Leeds", "region": "",
+    "postcode": "LS1 5HD", "country": "GB", "lines": [...],
+    "geo": {"latitude": "53.7996", "longitude": "-1.5473"}, "map_url": "..."}``
+    """
+
+    def to_representation(self, page):
+        geo = None
+        if page.has_geo:
+            geo = {"latitude": str(page.latitude), "longitude": str(page.longitude)}
+        return {
+            "street_address": page.street_address,
+            "locality": page.locality,
+            "region": page.region,
+            "postcode": page.postcode,
+            "country": page.country,
+            "lines": page.address_lines,
+            "geo": geo,
+            "map_url": page.map_url,
+        }
+
+
+def _time(value):
+    return value.strftime("%H:%M") if value else None
+
+
+class LocationHoursField(PageFact):
+    """The weekly hours and the coming changes.
+
+    ``{"week": [{"weekday": 0, "day": "Monday", "hours": [{"opens": "09:00",
+    "closes": "17:00"}]}, ...], "exceptions": [{"date": "2026-12-25",
+    "closed": true, "opens": null, "closes": null, "note": "Christmas Day"}]}``;
+    a day with no hours is closed.
+    """
+
+    def to_representation(self, page):
+        return {
+            "week": [
+                {
+                    "weekday": weekday,
+                    "day": str(label),
+                    "hours": [
+                        {"opens": _time(row.opens), "closes": _time(row.closes)}
+                        for row in rows
+                    ],
+                }
+                for weekday, label, rows in page.get_weekly_hours()
+            ],
+            "exceptions": [
+                {
+                    "date": row.date.isoformat(),
+                    "closed": row.closed,
+                    "opens": None if row.closed else _time(row.opens),
+                    "closes": None if row.closed else _time(row.closes),
+                    "note": row.note,
+                }
+                for row in page.get_hours_exceptions()
+            ],
+        }
+
+
+class LocationTreatmentsField(PageFact):
+    """The live, public treatments offered at a location with the local price."""
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        currency = request_currency(self.context)
+        return [
+            {
+                "id": offer.treatment.pk,
+                "title": offer.treatment.title,
+                "url": offer.treatment.get_full_url(request),
+                "price_from": price_object(offer.price_from, currency),
+            }
+            for offer in page.get_treatment_offers(request)
+        ]
+
+
+class LocationPractitionersField(PageFact):
+    """The practitioners who work at a location, as the page names them."""
+
+    def to_representation(self, page):
+        reviewer = ReviewerField()
+        return [
+            {
+                "id": link.practitioner.pk,
+                **reviewer.to_representation(link.practitioner),
+            }
+            for link in page.get_practitioner_links()
+        ]

@@ -7,9 +7,16 @@ import swapper
 from wagtail.models import Site
 
 from . import swappable
+from .models.links import family_content_types
+from .public import public_scope
 
 # The three sections, by the swappable index page model each is.
-SECTION_FAMILIES = ("TreatmentIndexPage", "ConditionIndexPage", "AlternativeIndexPage")
+SECTION_FAMILIES = (
+    "TreatmentIndexPage",
+    "ConditionIndexPage",
+    "AlternativeIndexPage",
+    "LocationIndexPage",
+)
 
 
 def section_models():
@@ -39,7 +46,7 @@ def _cached(request, name, compute):
 
 
 def site_sections(request):
-    """The live treatment, condition and alternative indexes under the site root.
+    """The live treatment, condition, alternative and location indexes under the site root.
 
     One query, cached on the request; [] when no site matches the request.
     """
@@ -51,9 +58,8 @@ def site_sections(request):
         families = section_models()
         pages = (
             site.root_page.get_children()
-            .live()
-            .public()
-            .type(*families)
+            .filter(public_scope(request, site).q())
+            .filter(content_type_id__in=family_content_types(*families))
             .order_by("path")
         )
         items = []
@@ -76,12 +82,16 @@ def site_sections(request):
 def breadcrumb_trail(page, request):
     """The live pages from the site's home page down to ``page`` (inclusive).
 
-    One query, cached on the request per page.
+    No query for a page Wagtail's router found (it walked the ancestors to
+    get there), else one; cached on the request per page.
     """
 
     def compute():
         site = Site.find_for_request(request) if request else None
         root_depth = site.root_page.depth if site else 2
+        routed = _routed_ancestors(page, root_depth)
+        if routed is not None:
+            return [*(ancestor for ancestor in routed if ancestor.live), page]
         ancestors = list(
             swapper.load_model("wagtailcore", "Page")
             .objects.ancestor_of(page)
@@ -92,3 +102,22 @@ def breadcrumb_trail(page, request):
         return [*ancestors, page]
 
     return _cached(request, f"breadcrumbs-{page.pk}", compute)
+
+
+def _routed_ancestors(page, root_depth):
+    """``page``'s ancestors down from ``root_depth``, as the router left them
+    (each page it routes through remembers its parent), or None when the chain
+    is incomplete (a preview, a page found another way)."""
+    ancestors = []
+    current = page
+    while current.depth > root_depth:
+        parent = getattr(current, "_cached_parent_obj", None)
+        if (
+            parent is None
+            or parent.depth != current.depth - 1
+            or not current.path.startswith(parent.path)
+        ):
+            return None
+        ancestors.append(parent)
+        current = parent
+    return ancestors[::-1]

@@ -19,7 +19,7 @@ which template:
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -115,6 +115,18 @@ TREATMENT_SECTIONS = (
         aspect="SelfCareHealthAspect",
     ),
     Section("more", _more_about, "body", "stream"),
+    Section(
+        "where",
+        _("Where you can have it"),
+        "location_offers",
+        "location_offer_cards",
+    ),
+    Section(
+        "practitioners",
+        _("Who performs it"),
+        "practitioners",
+        "practitioner_cards",
+    ),
     Section("comparison", _("How it compares"), "comparison", "comparison"),
     Section("evidence", _("Evidence and guidance"), "evidence_sources", "evidence"),
 )
@@ -135,6 +147,15 @@ CONDITION_SECTIONS = (
         "alternative_cards",
         aspect="TreatmentsHealthAspect",
     ),
+)
+LOCATION_SECTIONS = (
+    Section("opening-hours", _("Opening hours"), "opening_hours", "opening_hours"),
+    Section(
+        "treatments", _("Treatments here"), "treatment_offers", "location_treatments"
+    ),
+    Section("team", _("Who works here"), "practitioners", "practitioner_cards"),
+    Section("accessibility", _("Accessibility"), "accessibility_notes"),
+    Section("getting-here", _("Getting here"), "travel_notes"),
 )
 ALTERNATIVE_SECTIONS = (
     Section(
@@ -192,8 +213,42 @@ class KeyFact:
 
 
 @dataclass(frozen=True)
+class ComparisonColumn:
+    """A fact the comparison sets side by side: the row attribute and its heading."""
+
+    key: str
+    label: str
+
+
+# The facts compared, in column order.
+COMPARISON_COLUMNS = (
+    ComparisonColumn("sessions", _("Sessions")),
+    ComparisonColumn("downtime", _("Downtime")),
+    ComparisonColumn("results_last", _("Results last")),
+    ComparisonColumn("invasiveness", _("Invasiveness")),
+)
+
+
+@dataclass(frozen=True)
+class ComparisonCell:
+    """One fact of one option: its column's label (for the phone layout) and value."""
+
+    label: str
+    value: str
+
+    @property
+    def stated(self):
+        return self.value != NOT_STATED
+
+
+@dataclass(frozen=True)
 class ComparisonRow:
-    """A row of the comparison table: the treatment, an alternative, or nothing."""
+    """A row of the comparison: the treatment, an alternative, or no treatment.
+
+    ``is_baseline`` marks the "no treatment" row, which states every fact and
+    so never decides which columns are shown. ``cells`` holds the row's
+    values of the columns shown, set by ``comparison_table``.
+    """
 
     name: str
     page: Any = None
@@ -203,6 +258,8 @@ class ComparisonRow:
     invasiveness: str = NOT_STATED
     note: str = ""
     is_current: bool = False
+    is_baseline: bool = False
+    cells: tuple = ()
 
 
 def plain_text(value):
@@ -241,15 +298,22 @@ def build_sections(page, page_type, sections, data=None):
     return shown
 
 
-def treatment_sections(page, condition_links, alternative_links):
-    """A treatment page's sections: text, linked conditions, comparison, evidence."""
-    rows = comparison_rows(page, alternative_links)
-    comparison = {"rows": rows, "show_invasiveness": shows_invasiveness(rows)}
+def treatment_sections(
+    page, condition_links, alternative_links, location_offers=(), practitioners=()
+):
+    """A treatment page's sections: text, linked conditions, where and who,
+    comparison, evidence."""
+    comparison = comparison_table(comparison_rows(page, alternative_links))
     return build_sections(
         page,
         "treatment",
         TREATMENT_SECTIONS,
-        {"condition_links": condition_links, "comparison": comparison},
+        {
+            "condition_links": condition_links,
+            "comparison": comparison,
+            "location_offers": list(location_offers),
+            "practitioners": list(practitioners),
+        },
     )
 
 
@@ -260,6 +324,28 @@ def condition_sections(page, treatment_links, alternatives):
         "condition",
         CONDITION_SECTIONS,
         {"treatment_links": treatment_links, "alternatives": alternatives},
+    )
+
+
+def location_sections(page, treatment_offers, practitioner_links, hours=None):
+    """A location page's sections: hours, treatments and prices, team, visiting.
+
+    ``hours`` is the opening-hours context (``get_opening_hours_context()``);
+    the section shows whenever any day has hours or a change is coming.
+    """
+    hours = hours or {}
+    has_hours = any(rows for _day, _label, rows in hours.get("week", ())) or bool(
+        hours.get("upcoming_exceptions")
+    )
+    return build_sections(
+        page,
+        "location",
+        LOCATION_SECTIONS,
+        {
+            "opening_hours": hours if has_hours else None,
+            "treatment_offers": list(treatment_offers),
+            "practitioners": list(practitioner_links),
+        },
     )
 
 
@@ -280,25 +366,35 @@ def _key_facts(facts):
     return [KeyFact(label, value) for label, value in facts if value]
 
 
-def treatment_key_facts(page):
-    """A treatment's key-facts box: only the facts that are known."""
+def treatment_key_facts(page, location_offers=(), currency="GBP"):
+    """A treatment's key-facts box: only the facts that are known.
+
+    The price is the lowest across ``location_offers`` (the clinics offering
+    the treatment, with their local prices), else the treatment's own.
+    """
     sessions = page.sessions_display
     if sessions and page.session_interval_display:
         sessions = gettext("%(sessions)s, %(interval)s apart") % {
             "sessions": sessions,
             "interval": page.session_interval_display,
         }
-    price = page.price_from_display
-    if price:
-        price = gettext("%(price)s, confirmed at consultation") % {"price": price}
+    price = price_fact(page, location_offers, currency)
     return _key_facts(
         [
             (_("Sessions"), sessions),
             (_("Results last"), page.results_last_display),
             (_("Downtime"), page.downtime_display.capitalize()),
+            (_("Invasiveness"), invasiveness_of(page)),
             (_("Price from"), price),
         ]
     )
+
+
+def invasiveness_of(page):
+    """How invasive a treatment or alternative is, as people read it; "" if unknown."""
+    if not getattr(page, "invasiveness", ""):
+        return ""
+    return page.get_invasiveness_display()
 
 
 def alternative_key_facts(page):
@@ -313,14 +409,53 @@ def alternative_key_facts(page):
     )
 
 
-def format_price(amount):
-    """Pounds for people: "£150", "£149.50", "£1,200"."""
+# The symbol written before an amount, by ISO 4217 currency code; another
+# currency is written as its code ("SEK 1,200").
+CURRENCY_SYMBOLS = {
+    "GBP": "£",
+    "EUR": "€",
+    "USD": "$",
+    "AUD": "A$",
+    "CAD": "CA$",
+    "CHF": "CHF\u00a0",
+}
+
+
+def format_price(amount, currency="GBP"):
+    """An amount for people in ``currency``: "£150", "€149.50", "$1,200"."""
     if amount is None:
         return ""
     amount = Decimal(amount)
+    code = (currency or "GBP").upper()
+    symbol = CURRENCY_SYMBOLS.get(code, f"{code}\u00a0")
     if amount == amount.to_integral_value():
-        return f"£{amount:,.0f}"
-    return f"£{amount:,.2f}"
+        return f"{symbol}{amount:,.0f}"
+    return f"{symbol}{amount:,.2f}"
+
+
+def lowest_price(offers):
+    """The offer with the lowest local price (the first such, in order), or None."""
+    priced = [offer for offer in offers if offer.price_from is not None]
+    return min(priced, key=lambda offer: offer.price_from, default=None)
+
+
+def price_fact(page, offers=(), currency="GBP"):
+    """The "Price from" key fact: the lowest price across the clinics offering it.
+
+    "from £180 at Leeds, confirmed at consultation"; without any local price,
+    the treatment's own "price from"; "" when no price is known.
+    """
+    cheapest = lowest_price(offers)
+    if cheapest is not None:
+        return gettext("%(price)s at %(location)s, confirmed at consultation") % {
+            "price": format_price(cheapest.price_from, currency),
+            "location": cheapest.page.title,
+        }
+    if page.price_from is None:
+        return ""
+    return gettext("%(price)s, confirmed at consultation") % {
+        "price": format_price(page.price_from, currency)
+    }
 
 
 def facts_of(page):
@@ -330,14 +465,11 @@ def facts_of(page):
         value = getattr(page, name, "")
         return value[:1].upper() + value[1:] if value else NOT_STATED
 
-    invasiveness = ""
-    if getattr(page, "invasiveness", ""):
-        invasiveness = page.get_invasiveness_display()
     return {
         "sessions": fact("sessions_display"),
         "downtime": fact("downtime_display"),
         "results_last": fact("results_last_display"),
-        "invasiveness": invasiveness or NOT_STATED,
+        "invasiveness": invasiveness_of(page) or NOT_STATED,
     }
 
 
@@ -351,6 +483,7 @@ NO_TREATMENT_ROW = ComparisonRow(
         "No cost and no risk from treatment; the skin changes at its natural "
         "pace. A GP can check anything that worries you."
     ),
+    is_baseline=True,
 )
 
 
@@ -378,8 +511,43 @@ def comparison_rows(page, alternative_links):
     return rows
 
 
+def stated_columns(rows):
+    """The facts at least one real option states; "no treatment" does not count.
+
+    A fact no option states would be a column of "Not stated": it is left out.
+    """
+    options = [row for row in rows if not row.is_baseline]
+    return tuple(
+        column
+        for column in COMPARISON_COLUMNS
+        if any(getattr(row, column.key) != NOT_STATED for row in options)
+    )
+
+
 def shows_invasiveness(rows):
     """Whether any real option states how invasive it is (the column is shown then)."""
-    return any(
-        row.invasiveness != NOT_STATED for row in rows if row is not NO_TREATMENT_ROW
-    )
+    return any(column.key == "invasiveness" for column in stated_columns(rows))
+
+
+def comparison_table(rows):
+    """What the comparison template needs: the columns shown, each row's cells.
+
+    ``{"columns": [...], "rows": [...], "show_invasiveness": bool}``; each row
+    carries ``cells``, its values of the columns shown, in order.
+    """
+    columns = stated_columns(rows)
+    rows = [
+        replace(
+            row,
+            cells=tuple(
+                ComparisonCell(column.label, getattr(row, column.key))
+                for column in columns
+            ),
+        )
+        for row in rows
+    ]
+    return {
+        "columns": columns,
+        "rows": rows,
+        "show_invasiveness": any(c.key == "invasiveness" for c in columns),
+    }

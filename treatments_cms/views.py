@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from . import swappable
 from .middleware import query_value
 from .models.links import live_public
+from .stemming import forgiving_query
 
 # A longer query is cut to this many characters; nobody types more.
 MAX_QUERY_LENGTH = 100
@@ -42,8 +43,9 @@ def search_terms(query):
     return " ".join(re.findall(r"\w+", query))
 
 
-def search_pages(query):
-    """Live, public treatments, conditions and alternatives matching ``query``, by type."""
+def search_pages(query, request=None):
+    """Live, public treatments, conditions and alternatives of the request's
+    site matching ``query``, by type."""
     terms = search_terms(query)
     if not terms:
         return []
@@ -52,9 +54,9 @@ def search_pages(query):
             key,
             title,
             list(
-                live_public(swappable.get_model(model_name)).search(terms)[
-                    :RESULTS_PER_GROUP
-                ]
+                live_public(swappable.get_model(model_name), request).search(
+                    forgiving_query(terms)
+                )[:RESULTS_PER_GROUP]
             ),
         )
         for key, title, model_name in SEARCH_GROUPS
@@ -64,7 +66,7 @@ def search_pages(query):
 def search(request):
     """The site search page: results grouped by type, a friendly empty state."""
     query = clean_query(query_value(request, "q"))
-    groups = search_pages(query) if query else []
+    groups = search_pages(query, request) if query else []
     return TemplateResponse(
         request,
         "treatments_cms/search.html",

@@ -391,6 +391,8 @@ TREATMENT = {
         "every day for several weeks.</p>"
     ),
     "price_from": Decimal("250.00"),
+    # Fractional laser makes tiny controlled wounds in the skin.
+    "invasiveness": Invasiveness.MINIMALLY_INVASIVE,
 }
 
 # (condition slug, outcome, note), in the order visitors see them.

@@ -2,9 +2,12 @@
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from wagtail.blocks import StreamValue
 from wagtail.models import Site
 
+from home.models import ContentPage
 from treatments_cms import swappable
+from treatments_cms.enquiries.retention import retention_days
 from treatments_cms.models import (
     AlternativeConditionLink,
     ClinicSettings,
@@ -27,6 +30,14 @@ from .data import (
     TREATMENT_CONDITIONS,
     TREATMENT_SLUG,
 )
+from .group import load_group
+from .images import (
+    abstract_picture_file,
+    describe_picture,
+    get_or_create_image,
+    logo_file,
+)
+from .pages import PRIVACY_SLUG, content_pages
 
 # (swappable index page model, slug, values) of each section.
 INDEXES = [
@@ -51,7 +62,7 @@ class DemoContentLoader:
             self.report("created", f"{label}: {obj}")
             return obj
         changed = [
-            name for name, value in values.items() if getattr(obj, name) != value
+            name for name, value in values.items() if self._differs(obj, name, value)
         ]
         if changed:
             for name in changed:
@@ -62,6 +73,48 @@ class DemoContentLoader:
         else:
             self.report("unchanged", f"{label}: {obj}")
         return obj
+
+    @staticmethod
+    def _differs(obj, name, value):
+        current = getattr(obj, name)
+        if isinstance(current, StreamValue):
+            # Compare blocks by type and value; stored blocks also carry ids.
+            current = [
+                {"type": block["type"], "value": block["value"]}
+                for block in current.raw_data
+            ]
+        return current != value
+
+    def _picture(self, name, title):
+        """The page picture drawn for ``name``: fields to set on the page."""
+        alt = describe_picture(name)
+        image, created = get_or_create_image(
+            f"Demo picture: {title}", alt, lambda: abstract_picture_file(name)
+        )
+        self.report("created" if created else "unchanged", f"picture: {image.title}")
+        return {"image_id": image.pk, "hero_image_alt": alt}
+
+    def _logo(self, clinic_name):
+        image, created = get_or_create_image(
+            f"Demo logo: {clinic_name}",
+            f"{clinic_name} logo: two overlapping leaves in a ring",
+            logo_file,
+            extension="png",
+        )
+        self.report("created" if created else "unchanged", f"picture: {image.title}")
+        return image
+
+    def _set_privacy_page(self, clinic, page):
+        """Link the privacy notice from the clinic settings (the footer and form show it)."""
+        if clinic.privacy_page_id == page.pk:
+            return
+        # Pointing elsewhere is a change to report; the first link is part of
+        # creating the settings, which the report already counts.
+        changed = clinic.privacy_page_id is not None
+        clinic.privacy_page = page
+        clinic.save(update_fields=["privacy_page"])
+        if changed:
+            self.report("updated", f"clinic settings: {clinic}")
 
     @staticmethod
     def _link_values(page, relation, fields):
@@ -93,7 +146,7 @@ class DemoContentLoader:
             return page
 
         changed = [
-            name for name, value in values.items() if getattr(page, name) != value
+            name for name, value in values.items() if self._differs(page, name, value)
         ]
         for name in changed:
             setattr(page, name, values[name])
@@ -127,7 +180,13 @@ class DemoContentLoader:
             )
         home = site.root_page.specific
 
-        self._sync_object(ClinicSettings, {"site": site}, CLINIC, "clinic settings")
+        logo = self._logo(CLINIC["clinic_name"])
+        clinic = self._sync_object(
+            ClinicSettings,
+            {"site": site},
+            {**CLINIC, "logo_id": logo.pk, "logo_alt": ""},
+            "clinic settings",
+        )
         reviewer = self._sync_object(
             swappable.get_practitioner_model(),
             {"name": PRACTITIONER["name"]},
@@ -157,7 +216,7 @@ class DemoContentLoader:
                 indexes["ConditionIndexPage"],
                 swappable.get_condition_page_model(),
                 slug,
-                {**values, **review},
+                {**values, **review, **self._picture(slug, values["title"])},
             )
             for slug, values in CONDITIONS
         }
@@ -168,7 +227,7 @@ class DemoContentLoader:
                 indexes["AlternativeIndexPage"],
                 swappable.get_alternative_page_model(),
                 slug,
-                {**values, **review},
+                {**values, **review, **self._picture(slug, values["title"])},
                 links=[
                     (
                         "condition_links",
@@ -183,7 +242,11 @@ class DemoContentLoader:
             indexes["TreatmentIndexPage"],
             swappable.get_treatment_page_model(),
             TREATMENT_SLUG,
-            {**TREATMENT, **review},
+            {
+                **TREATMENT,
+                **review,
+                **self._picture(TREATMENT_SLUG, TREATMENT["title"]),
+            },
             links=[
                 (
                     "condition_links",
@@ -205,8 +268,21 @@ class DemoContentLoader:
                 ),
             ],
         )
+        pages = {
+            slug: self._sync_page(
+                home,
+                ContentPage,
+                slug,
+                {**values, **self._picture(slug, values["title"])},
+            )
+            for slug, values in content_pages(CLINIC, retention_days(site))
+        }
+        self._set_privacy_page(clinic, pages[PRIVACY_SLUG])
+        group = load_group(self, home, treatment)
         return {
+            **group,
             "home": home,
+            "content_pages": list(pages.values()),
             "indexes": list(indexes.values()),
             "conditions": list(conditions.values()),
             "alternatives": list(alternatives.values()),

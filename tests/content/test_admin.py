@@ -348,6 +348,7 @@ def test_only_superusers_see_and_change_notification_recipients(
         url,
         {
             "clinic_name": "Renamed Clinic",
+            "currency": "GBP",
             "enquiry_retention_days": "365",
             "notification_recipients": "attacker@example.com",
         },

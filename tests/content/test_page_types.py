@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 from tests import factories
 from tests.content.form_data import (
     alternative_form_data,
@@ -19,6 +19,7 @@ from treatments_cms.models import (
     AlternativePage,
     ConditionIndexPage,
     ConditionPage,
+    LocationIndexPage,
     Outcome,
     TreatmentAlternativeLink,
     TreatmentConditionLink,
@@ -44,8 +45,10 @@ class ForceLogin:
 
 
 class TestPageTypeRules(ForceLogin, WagtailPageTestCase):
-    def test_home_allows_exactly_the_three_index_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, INDEX_TYPES)
+    def test_home_allows_exactly_the_index_pages_and_content_pages(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {*INDEX_TYPES, LocationIndexPage, ContentPage}
+        )
 
     def test_each_index_page_lives_under_the_home_page_only(self):
         for index_type in INDEX_TYPES:

@@ -111,6 +111,11 @@ def test_the_snippet_keeps_revisions_with_their_authors(admin_client, admin_user
             "role": practitioner.role,
             "regulator": practitioner.regulator,
             "registration_number": practitioner.registration_number,
+            # The (empty) "Treatments performed" rows the form always sends.
+            "treatment_links-TOTAL_FORMS": "0",
+            "treatment_links-INITIAL_FORMS": "0",
+            "treatment_links-MIN_NUM_FORMS": "0",
+            "treatment_links-MAX_NUM_FORMS": "1000",
         },
     )
     assert response.status_code == 302

@@ -73,8 +73,15 @@ def test_treatment_and_condition_link_both_ways(client, site_tree):
 def test_condition_call_to_action_invites_an_enquiry(client, site_tree):
     page = soup(client.get(site_tree.condition.url))
 
-    cta = page.find("section", class_="call-to-action")
-    assert links(cta) == {"Ask whether a treatment suits you": "/enquire/"}
+    # Beside the content (with the phone number), and again after it.
+    # Both name the condition, so the form ticks it (issue 7).
+    aside, after = page.find("main").find_all("section", class_="call-to-action")
+    enquiry = f"/enquire/?condition={site_tree.condition.pk}"
+    assert links(aside) == {
+        "Ask whether a treatment suits you": enquiry,
+        "020 7946 0000": "tel:02079460000",
+    }
+    assert links(after) == {"Ask whether a treatment suits you": enquiry}
     assert page.find(class_="callout") is None
 
 

@@ -24,9 +24,8 @@ def five_treatments(db, settings):
 
 
 def test_cards_link_to_each_page_with_its_summary(client, site_tree, media):
-    site_tree.condition.image = wagtail_factories.ImageFactory(
-        title="Red veins on a cheek"
-    )
+    site_tree.condition.image = wagtail_factories.ImageFactory(title="IMG_0042")
+    site_tree.condition.hero_image_alt = "Red veins on a cheek"
     site_tree.condition.save_revision().publish()
 
     response = client.get(site_tree.condition_index.url)

@@ -1,10 +1,15 @@
 """Structured data, meta tags, the sitemap and robots.txt."""
 
 import json
+import re
+from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
 import wagtail_factories
-from wagtail.models import PageViewRestriction
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import PageViewRestriction, Site
 
 from tests import factories
 from tests.public.conftest import json_ld, soup
@@ -237,14 +242,21 @@ def test_search_description_overrides_the_summary(client, site_tree):
 
 def test_open_graph_image_when_the_page_has_one(client, site_tree, media):
     treatment = site_tree.treatment
-    treatment.image = wagtail_factories.ImageFactory(title="Laser handpiece")
+    treatment.image = wagtail_factories.ImageFactory(title="handpiece.jpg")
+    treatment.hero_image_alt = "Laser handpiece"
     treatment.save_revision().publish()
 
     page = soup(client.get(treatment.url))
 
     image = page.find("meta", property="og:image")["content"]
-    assert image.startswith("http://testserver/media/images/")
+    # On the site's address, as the canonical URL is, wherever it was asked from.
+    origin = full(treatment).split("/treatments/")[0]
+    assert image.startswith(f"{origin}/media/images/")
+    assert image.endswith(".jpg")
     assert page.find("meta", property="og:image:alt")["content"] == "Laser handpiece"
+    assert page.find("meta", attrs={"name": "twitter:card"})["content"] == (
+        "summary_large_image"
+    )
 
 
 def test_index_page_meta_uses_its_introduction(client, site_tree):
@@ -290,7 +302,9 @@ def test_robots_txt(client, db):
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Allow: /" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    # The default Site's address, as in the sitemap's URLs (not the request's).
+    root = Site.objects.get(is_default_site=True).root_url
+    assert f"Sitemap: {root}/sitemap.xml" in lines
 
 
 def test_json_ld_is_one_parseable_script(client, site_tree):
@@ -319,3 +333,43 @@ def test_treatment_links_in_condition_json_ld_follow_the_page(client, site_tree)
     ]
     assert "Hidden" not in names
     assert "Hidden" not in soup(response).find("main").get_text()
+
+
+def test_every_indexable_page_of_the_demo_has_a_description_and_share_tags(client, db):
+    """Each page in the sitemap, and the enquiry form: description, canonical, cards.
+
+    The pages kept out of search engines (thank-you, search, not found) say so.
+    """
+    call_command("load_demo_content", verbosity=0, stdout=StringIO())
+    cache.clear()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    assert "/" in paths
+    assert len(paths) >= 10
+
+    missing = []
+    for path in [*paths, "/enquire/"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = soup(response)
+        description = page.find("meta", attrs={"name": "description"})
+        if description is None or len(description["content"].strip()) < 50:
+            missing.append(f"{path}: meta description {description}")
+        for attrs in (
+            {"property": "og:title"},
+            {"property": "og:description"},
+            {"property": "og:url"},
+            {"name": "twitter:card"},
+        ):
+            if page.find("meta", attrs=attrs) is None:
+                missing.append(f"{path}: no {attrs}")
+        if page.find("link", rel="canonical") is None:
+            missing.append(f"{path}: no canonical link")
+        if page.find("meta", attrs={"name": "robots"}) is not None:
+            missing.append(f"{path}: robots meta on an indexable page")
+    assert not missing, "\n".join(missing)
+
+    for path in ["/enquire/thank-you/", "/search/?q=laser", "/no-such-page/"]:
+        page = soup(client.get(path))
+        robots = page.find("meta", attrs={"name": "robots"})
+        assert robots is not None and robots["content"] == "noindex", path

@@ -1,6 +1,8 @@
 """What every page shares: skip link, header, navigation, footer; home, 404 and 500."""
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from tests import factories
@@ -117,8 +119,19 @@ def test_stylesheet_is_the_projects_own(client, site_tree):
 
     sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
     assert "/static/home/css/site.css" in sheets
-    assert all(href.startswith("/static/") for href in sheets)
-    assert all(not script.get("src") for script in page.find_all("script"))
+    # Every stylesheet and script is a file of the project's own static
+    # directories: nothing is fetched from another site. (The enquiry form's
+    # small token script is one; inline scripts are only JSON-LD.)
+    scripts = [script["src"] for script in page.find_all("script", src=True)]
+    assert "/static/treatments_cms/js/enquiry-token.js" in scripts
+    for url in sheets + scripts:
+        assert url.startswith(settings.STATIC_URL), url
+        assert finders.find(url.removeprefix(settings.STATIC_URL)), url
+    for script in page.find_all("script", src=False):
+        assert script.get("type") == "application/ld+json"
+    token_script = finders.find("treatments_cms/js/enquiry-token.js")
+    with open(token_script, encoding="utf-8") as handle:
+        assert "://" not in handle.read()
     css = client.get("/static/home/css/site.css")
     assert css.status_code == 200
     body = b"".join(css.streaming_content).decode()
@@ -135,7 +148,8 @@ def test_home_page_leads_to_the_sections_and_search(client, site_tree):
     assert response.status_code == 200
     page = soup(response)
     main = page.find("main")
-    assert links(main) == {
+    explore = main.find("section", attrs={"aria-labelledby": "explore-heading"})
+    assert links(explore) == {
         "Treatments": site_tree.treatment_index.url,
         "Conditions": site_tree.condition_index.url,
         "Alternatives": site_tree.alternative_index.url,

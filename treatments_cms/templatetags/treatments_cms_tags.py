@@ -28,14 +28,20 @@ def clinic_settings(context):
 
 @register.simple_tag(takes_context=True)
 def privacy_url(context):
-    """The URL of the clinic's privacy notice, or "" when none is live."""
-    clinic = clinic_settings(context)
-    if clinic is None or clinic.privacy_page_id is None:
-        return ""
-    page = clinic.privacy_page
-    if page is None or not page.live:
-        return ""
-    return page.get_url(context.get("request")) or ""
+    """The URL of the clinic's privacy notice, or "" when none is live.
+
+    One query at most, once per request (the footer and the form both ask).
+    """
+    request = context.get("request")
+    cache = request.__dict__.setdefault("_treatments_cms_cache", {}) if request else {}
+    if "privacy_url" not in cache:
+        clinic = clinic_settings(context)
+        page = None
+        if clinic is not None and clinic.privacy_page_id is not None:
+            page = clinic.privacy_page
+        live = page is not None and page.live
+        cache["privacy_url"] = (page.get_url(request) or "") if live else ""
+    return cache["privacy_url"]
 
 
 @register.simple_tag(takes_context=True)
@@ -103,3 +109,28 @@ def and_join(items):
 def tel_href(number):
     """A phone number as a ``tel:`` link target: digits and a leading +."""
     return "tel:" + re.sub(r"[^\d+]", "", str(number or ""))
+
+
+@register.simple_tag
+def enquiry_url(condition=None, location=None):
+    """The enquiry form's URL, naming the page the visitor comes from.
+
+    ``{% enquiry_url condition=page as href %}`` gives ``/enquire/?condition=12``:
+    the form then ticks that concern (``location=page`` selects that clinic).
+    Only a public page's id goes in the URL, never anything a visitor typed.
+    "" when the plugin's URLs are not installed.
+    """
+    from urllib.parse import urlencode
+
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        url = reverse("treatments_cms:enquiry")
+    except NoReverseMatch:
+        return ""
+    params = {
+        name: page.pk
+        for name, page in (("condition", condition), ("location", location))
+        if getattr(page, "pk", None) is not None
+    }
+    return f"{url}?{urlencode(params)}" if params else url

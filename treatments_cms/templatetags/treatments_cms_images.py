@@ -1,0 +1,92 @@
+"""Responsive pictures for the public templates.
+
+``{% load treatments_cms_images %}`` then:
+
+- ``{% picture image "card" alt=text %}``: a ``<picture>`` in the preset's
+  widths and formats (see ``treatments_cms.images``); ``alt=""`` for a
+  picture that is only decoration. Extra attributes (``class=...``,
+  ``sizes=...``, ``loading=...``) go on the ``<img>``.
+- ``{% page_picture page "hero" %}``: the page's picture with the page's own
+  alt text (or none when the editor marked it decorative).
+- ``{% share_rendition image as og %}``: the rendition for og:image.
+
+Pictures of a "priority" preset (the hero, the logo) load at once with
+``fetchpriority="high"``; the others load lazily. The renditions come from
+the image's prefetched renditions when the page's query loaded them.
+"""
+
+import functools
+
+from django import template
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import (
+    get_rendition_or_not_found,
+    get_renditions_or_not_found,
+)
+
+from ..images import SHARE_FILTER_SPEC, get_preset
+
+register = template.Library()
+
+
+@functools.lru_cache(maxsize=128)
+def _filters(filter_spec):
+    """The ``Filter`` of each rendition of a multi-rendition spec, made once.
+
+    Parsing a filter's operations costs more than finding a prefetched
+    rendition; a page of fifty cards asks for the same four filters fifty
+    times. A ``Filter`` keeps nothing of the image it is applied to.
+    """
+    return tuple(Filter(spec=spec) for spec in Filter.expand_spec(filter_spec))
+
+
+def picture_html(image, preset_name, alt=None, **attrs):
+    """The ``<picture>`` markup of ``image`` in the preset ``preset_name``."""
+    if not image:
+        return ""
+    preset = get_preset(preset_name)
+    renditions = get_renditions_or_not_found(image, _filters(preset.filter_spec))
+    if alt is None:
+        alt = getattr(image, "contextual_alt_text", None)
+    if alt is None:
+        alt = image.default_alt_text
+    img_attrs = {"alt": alt}
+    sizes = attrs.pop("sizes", preset.sizes)
+    if sizes:
+        img_attrs["sizes"] = sizes
+    if preset.priority:
+        img_attrs["fetchpriority"] = "high"
+    else:
+        img_attrs["loading"] = "lazy"
+        img_attrs["decoding"] = "async"
+    img_attrs.update({key: value for key, value in attrs.items() if value is not None})
+    if img_attrs.get("loading") == "eager":
+        img_attrs.pop("loading")
+    return Picture(renditions, img_attrs).__html__()
+
+
+@register.simple_tag
+def picture(image, preset_name, alt=None, **attrs):
+    """A responsive ``<picture>`` of ``image``; "" when there is no image."""
+    return picture_html(image, preset_name, alt=alt, **attrs)
+
+
+@register.simple_tag
+def page_picture(page, preset_name, **attrs):
+    """The picture of a page (``page.image``) with the alt text its editor wrote."""
+    image = getattr(page, "image", None)
+    if not image:
+        return ""
+    # A page saved before alt text was required falls back to the image's own.
+    alt = getattr(page, "hero_image_alt_text", "") or None
+    if getattr(page, "hero_image_decorative", False):
+        alt = ""
+    return picture_html(image, preset_name, alt=alt, **attrs)
+
+
+@register.simple_tag
+def share_rendition(image):
+    """The rendition of ``image`` used for og:image, or None without an image."""
+    if not image:
+        return None
+    return get_rendition_or_not_found(image, SHARE_FILTER_SPEC)
