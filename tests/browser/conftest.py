@@ -8,9 +8,12 @@ content are set up, async-unsafe calls are allowed only while it runs, and
 that extra connection is closed before it stops.
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.cache import cache
 from django.db import connections
+from wagtail.models import Site
 
 from tests.browser import tools
 from tests.browser.screens import DESKTOP
@@ -30,6 +33,13 @@ def demo_site(transactional_db, live_server):
     cache.clear()  # Wagtail caches site roots; a fresh database needs fresh ones.
     site = build_demo_site()
     site.base_url = live_server.url
+    # The site's address is the live server's, so canonical, og:url and
+    # JSON-LD URLs point where the pages are served (as Lighthouse checks).
+    address = urlsplit(live_server.url)
+    Site.objects.filter(is_default_site=True).update(
+        hostname=address.hostname, port=address.port
+    )
+    cache.clear()
     return site
 
 

@@ -1,7 +1,9 @@
-"""Full-page screenshots at phone and desktop widths, kept as test artifacts.
+"""Full-page screenshots at phone, tablet and desktop widths, kept as test artifacts.
 
-With ``UPDATE_README_SCREENSHOTS=1`` the treatment and condition pages are
-also written to ``docs/screenshots/`` for the README.
+``capture(page, name, label)`` saves ``<name>-<width>.png`` under
+test-artifacts/screenshots. With ``UPDATE_README_SCREENSHOTS=1`` the pages
+``README_PAGES`` names are also written to ``docs/screenshots/`` as
+``<name>-<label>.png`` (the top of the page only), for the README.
 """
 
 import os
@@ -9,31 +11,67 @@ import os
 from tests.browser import tools
 
 PHONE = {"width": 375, "height": 812}
+TABLET = {"width": 768, "height": 1024}
 DESKTOP = {"width": 1280, "height": 900}
-WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+WIDTHS = {"phone": PHONE, "tablet": TABLET, "desktop": DESKTOP}
+# The narrowest phones still in use: nothing may be wider than these either.
+NARROW_WIDTHS = (320, 375)
 
 # The README shows the top of each page: tall enough to show the page's
-# character, short enough to keep each image small.
-README_PAGES = {"treatment", "condition"}
-README_HEIGHT = {"phone": 2400, "desktop": 2200}
+# character, short enough to keep each image small. (name -> labels shown)
+README_PAGES = {
+    "home": ("phone", "desktop"),
+    "treatment": ("phone", "desktop"),
+    "condition": ("phone", "desktop"),
+    "enquiry": ("phone",),
+    "enquiry-errors": ("phone",),
+    "comparison": ("phone",),
+    "location": ("phone", "desktop"),
+    "practitioner": ("phone", "desktop"),
+}
+README_HEIGHT = {"phone": 2400, "tablet": 2200, "desktop": 2200}
+
+# Every lazily loaded picture fetched at once, so a full-page image shows them.
+_LOAD_ALL_IMAGES = """async () => {
+    const images = [...document.images];
+    for (const image of images) image.loading = "eager";
+    await Promise.all(images.map((image) => image.decode().catch(() => null)));
+}"""
 
 
 def update_readme():
     return os.environ.get("UPDATE_README_SCREENSHOTS") == "1"
 
 
-def capture(page, name, label):
-    """Save ``<name>-<width>.png`` of the whole page under test-artifacts."""
+def load_images(page):
+    page.evaluate(_LOAD_ALL_IMAGES)
+
+
+def capture(page, name, label, *, clip=None):
+    """Save ``<name>-<width>.png`` of the whole page (or ``clip``) under test-artifacts.
+
+    The viewport must already be the width of ``label``.
+    """
     tools.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     width = WIDTHS[label]["width"]
-    page.screenshot(path=tools.SCREENSHOTS / f"{name}-{width}.png", full_page=True)
-    if update_readme() and name in README_PAGES:
+    load_images(page)
+    options = {"animations": "disabled", "caret": "hide"}
+    if clip is None:
+        options["full_page"] = True
+    else:
+        options.update(full_page=True, clip=clip)
+    page.screenshot(path=tools.SCREENSHOTS / f"{name}-{width}.png", **options)
+    if update_readme() and label in README_PAGES.get(name, ()):
         tools.README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        height = min(README_HEIGHT[label], _page_height(page))
+        if clip is None:
+            height = min(README_HEIGHT[label], _page_height(page))
+            clip = {"x": 0, "y": 0, "width": width, "height": height}
         page.screenshot(
             path=tools.README_SCREENSHOTS / f"{name}-{label}.png",
             full_page=True,
-            clip={"x": 0, "y": 0, "width": width, "height": height},
+            clip=clip,
+            animations="disabled",
+            caret="hide",
         )
 
 

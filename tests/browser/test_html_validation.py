@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from tests.browser import tools
-from tests.browser.site import build_demo_site, page_types
+from tests.browser.site import build_demo_site, expected_status, page_types
 
 pytestmark = pytest.mark.browser
 
@@ -32,10 +32,7 @@ def demo(db, settings):
 
 def public_urls(site):
     """(name, URL, expected status) of every page a visitor can reach."""
-    urls = [
-        (name, url, 404 if name == "not-found" else 200)
-        for name, url in page_types(site)
-    ]
+    urls = [(name, url, expected_status(name)) for name, url in page_types(site)]
     named = {url for _, url, _ in urls}
     for page in Page.objects.live().public().filter(depth__gt=1).specific():
         if page.url not in named:
@@ -46,7 +43,6 @@ def public_urls(site):
     urls += [
         ("treatment-index-filtered", filtered, 200),
         ("treatment-index-bad-page", f"{site.treatment_index.url}?page=999", 200),
-        ("enquiry-thanks", reverse("treatments_cms:enquiry_thanks"), 200),
     ]
     return urls
 
