@@ -46,10 +46,10 @@ def test_a_treatment_page_speaks_german_when_the_site_does(client, site_tree, ge
     assert "Key facts" not in found
     assert "On this page" not in found
     table = page.find("table", class_="comparison")
-    assert [text(th) for th in table.find("thead").find_all("th")][:4] == [
+    # No option states a downtime, so that column is left out.
+    assert [text(th) for th in table.find("thead").find_all("th")][:3] == [
         "Option",
         "Sitzungen",
-        "Ausfallzeit",
         "Ergebnisse halten",
     ]
     assert "Keine Behandlung" in text(table)

@@ -126,5 +126,6 @@ def test_the_metadata_names_the_stack_and_its_lower_bounds(wheel):
         "wagtail-modeladmin>=2.5",
         "swapper>=1.4",
         "django-tasks>=0.12",
+        "snowballstemmer>=2.2",
     }
     assert "Wagtail plugin" in metadata.get_payload()
