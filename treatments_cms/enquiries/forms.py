@@ -34,6 +34,7 @@ from ..swappable import (
     get_treatment_page_model,
 )
 from .answers import collect_extra_answers
+from .rendering import LeanWidgetRenderer
 
 NOT_TAKING_ENQUIRIES = _(
     "The clinic is not taking enquiries online at the moment. Please contact "
@@ -391,6 +392,9 @@ class EnquiryForm(forms.Form):
     ``consent_statement``: the ConsentStatement the consent box shows; without
     one the form cannot be sent.
     """
+
+    # Django's widget markup written without its per-widget templates.
+    default_renderer = LeanWidgetRenderer()
 
     name = TextField(
         label=_("Your name"),

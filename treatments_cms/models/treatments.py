@@ -350,23 +350,23 @@ class AbstractTreatmentPage(
             return ""
         return format_count(self.session_interval, self.session_interval_unit)
 
-    def get_condition_links(self, request=None):
+    def get_condition_links(self, request=None, renditions=True):
         """Links to live, public conditions of the request's site, in editor
         order, conditions and their card images loaded: one query, and one
-        for the renditions."""
+        for the renditions (``renditions=False``: the caller loads them)."""
         return visible_links(
             self.condition_links,
             "condition",
             public_scope(request),
             page_model("ConditionPage"),
             select=("condition", "condition__image"),
-            prefetch=("condition__image__renditions",),
+            prefetch=("condition__image__renditions",) if renditions else (),
         )
 
     def get_conditions(self, request=None):
         return [link.condition for link in self.get_condition_links(request)]
 
-    def get_alternative_links(self, request=None):
+    def get_alternative_links(self, request=None, renditions=True):
         """Links to live, public alternatives (alternative pages or other
         treatments) of the request's site, each with its specific page as
         ``target``.
@@ -399,13 +399,14 @@ class AbstractTreatmentPage(
                 link.alternative = by_pk[link.alternative_id]
         for link in links:
             link.target = specific_target(link.alternative, children)
-        prefetch_related_objects(
-            [link.target.image for link in links if link.target.image_id],
-            "renditions",
-        )
+        if renditions:
+            prefetch_related_objects(
+                [link.target.image for link in links if link.target.image_id],
+                "renditions",
+            )
         return links
 
-    def get_location_offers(self, request=None):
+    def get_location_offers(self, request=None, renditions=True):
         """Where the treatment is offered: live, public clinics of the request's
         site with their local price, in explorer order. Derived from the
         location pages' rows; none on a site without a locations index."""
@@ -418,11 +419,11 @@ class AbstractTreatmentPage(
                 public_scope(request).q("page__"), treatment=self
             )
             .select_related("page", "page__image")
-            .prefetch_related("page__image__renditions")
+            .prefetch_related(*(["page__image__renditions"] if renditions else []))
             .order_by("page__path")
         )
 
-    def get_practitioner_links(self, request=None):
+    def get_practitioner_links(self, request=None, renditions=True):
         """Who performs the treatment: practitioners who say so on their own
         record and work at a live, public clinic of the request's site, by
         name, each with ``profile_url``."""
@@ -445,7 +446,9 @@ class AbstractTreatmentPage(
             )
             .distinct()
             .select_related("practitioner", "practitioner__photo")
-            .prefetch_related("practitioner__photo__renditions")
+            .prefetch_related(
+                *(["practitioner__photo__renditions"] if renditions else [])
+            )
             .order_by("practitioner__name", "pk")
         )
         for link in links:
@@ -456,10 +459,27 @@ class AbstractTreatmentPage(
         from .locations import currency_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["condition_links"] = self.get_condition_links(request)
-        context["alternative_links"] = self.get_alternative_links(request)
-        context["location_offers"] = self.get_location_offers(request)
-        context["practitioner_links"] = self.get_practitioner_links(request)
+        # Every card's picture, whichever list it is in: renditions in one query.
+        context["condition_links"] = self.get_condition_links(request, False)
+        context["alternative_links"] = self.get_alternative_links(request, False)
+        context["location_offers"] = self.get_location_offers(request, False)
+        context["practitioner_links"] = self.get_practitioner_links(request, False)
+        prefetch_related_objects(
+            [
+                image
+                for image in (
+                    *(link.condition.image for link in context["condition_links"]),
+                    *(link.target.image for link in context["alternative_links"]),
+                    *(offer.page.image for offer in context["location_offers"]),
+                    *(
+                        link.practitioner.photo
+                        for link in context["practitioner_links"]
+                    ),
+                )
+                if image is not None
+            ],
+            "renditions",
+        )
         context["currency"] = currency_for(request)
         for offer in context["location_offers"]:
             offer.price_display = format_price(offer.price_from, context["currency"])

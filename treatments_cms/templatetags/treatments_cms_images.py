@@ -18,6 +18,9 @@ the image's prefetched renditions when the page's query loaded them.
 import functools
 
 from django import template
+from django.apps import apps
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import (
     get_rendition_or_not_found,
@@ -38,6 +41,59 @@ def _filters(filter_spec):
     times. A ``Filter`` keeps nothing of the image it is applied to.
     """
     return tuple(Filter(spec=spec) for spec in Filter.expand_spec(filter_spec))
+
+
+def _flatatt(attrs):
+    """``django.forms.utils.flatatt`` without ``format_html`` per attribute.
+
+    The same markup: ``key="value"`` pairs sorted by key, escaped, then the
+    true boolean attributes sorted; ``None`` and ``False`` left out.
+    """
+    pairs = []
+    flags = []
+    for name, value in attrs.items():
+        if isinstance(value, bool):
+            if value:
+                flags.append(name)
+        elif value is not None:
+            pairs.append((name, value))
+    pairs.sort(key=lambda pair: pair[0])
+    flags.sort()
+    escape = conditional_escape
+    return "".join(
+        [f' {escape(name)}="{escape(value)}"' for name, value in pairs]
+        + [f" {escape(name)}" for name in flags]
+    )
+
+
+class LeanPicture(Picture):
+    """Wagtail's ``Picture`` markup, written with ``_flatatt``: a page of cards
+    renders a dozen pictures, and ``flatatt`` was most of their cost."""
+
+    def __html__(self):
+        if not self.formats:
+            return super().__html__()
+        attrs = self.attrs or {}
+        fallback_format = self.get_fallback_format()
+        fallback_renditions = self.formats[fallback_format]
+        sources = []
+        for fmt in self.source_format_order:
+            if fmt.name != fallback_format and fmt.name in self.formats:
+                source_attrs = {
+                    "srcset": self.get_width_srcset(self.formats[fmt.name]),
+                    "sizes": attrs.get("sizes"),
+                    "type": fmt.mime_type,
+                }
+                sources.append(f"<source{_flatatt(source_attrs)}>")
+        if len(fallback_renditions) > 1:
+            attrs["srcset"] = self.get_width_srcset(fallback_renditions)
+        # As AbstractRendition.img_tag: the rendition's src, width, height and
+        # alt, Wagtail's default attributes, then these.
+        img_attrs = fallback_renditions[0].attrs_dict.copy()
+        img_attrs.update(apps.get_app_config("wagtailimages").default_attrs)
+        img_attrs.update(attrs)
+        img = f"<img{_flatatt(img_attrs)}>"
+        return mark_safe(f"<picture>{''.join(sources)}{img}</picture>")  # noqa: S308 - escaped above
 
 
 def picture_html(image, preset_name, alt=None, **attrs):
@@ -62,7 +118,7 @@ def picture_html(image, preset_name, alt=None, **attrs):
     img_attrs.update({key: value for key, value in attrs.items() if value is not None})
     if img_attrs.get("loading") == "eager":
         img_attrs.pop("loading")
-    return Picture(renditions, img_attrs).__html__()
+    return LeanPicture(renditions, img_attrs).__html__()
 
 
 @register.simple_tag

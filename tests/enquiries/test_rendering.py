@@ -1,0 +1,74 @@
+"""The enquiry form's lean widget renderer writes Django's own markup."""
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates, TemplatesSetting
+
+from treatments_cms.enquiries.forms import EnquiryForm
+from treatments_cms.enquiries.rendering import LeanWidgetRenderer
+
+pytestmark = pytest.mark.django_db
+
+
+class Sample(forms.Form):
+    """Every widget family the lean renderer writes, with awkward values."""
+
+    text = forms.CharField(widget=forms.TextInput(attrs={"data-x": "\"<&>'"}))
+    email = forms.EmailField(help_text="Hint")
+    hidden = forms.CharField(widget=forms.HiddenInput)
+    tick = forms.BooleanField(required=False, widget=forms.CheckboxInput)
+    number = forms.IntegerField(widget=forms.NumberInput(attrs={"min": 1}))
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
+    radio = forms.ChoiceField(
+        choices=[("a", "A & B"), ("b", "<b>")], widget=forms.RadioSelect
+    )
+    many = forms.MultipleChoiceField(
+        choices=[("Group", [("1", "One"), ("2", "Two")]), ("3", "Three")],
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
+    )
+    pick = forms.ChoiceField(choices=[("x", "X")])  # select: templates
+
+
+def markup(form):
+    parts = []
+    for field in form:
+        parts.append(str(field))
+        parts.extend(str(widget.tag()) for widget in field.subwidgets)
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {
+            "text": "<script>",
+            "email": "not an email",
+            "hidden": '"quoted"',
+            "tick": "on",
+            "number": "x",
+            "note": "line\n<two>",
+            "radio": "b",
+            "many": ["1", "3"],
+        },
+    ],
+)
+def test_the_same_markup_as_djangos_templates(data):
+    lean = Sample(data, renderer=LeanWidgetRenderer())
+    django = Sample(data, renderer=DjangoTemplates())
+    assert markup(lean) == markup(django)
+
+
+@pytest.mark.parametrize("data", [None, {"name": "<x>", "email": "bad"}])
+def test_the_enquiry_form_renders_as_with_templates(data, site_tree):
+    lean = EnquiryForm(data)
+    django = EnquiryForm(data, renderer=DjangoTemplates())
+    assert isinstance(lean.renderer, LeanWidgetRenderer)
+    assert markup(lean) == markup(django)
+
+
+def test_another_renderer_keeps_its_templates(settings):
+    settings.FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+    renderer = LeanWidgetRenderer()
+    assert isinstance(renderer.fallback, TemplatesSetting)
+    assert not renderer.lean
