@@ -72,3 +72,47 @@ def test_another_renderer_keeps_its_templates(settings):
     renderer = LeanWidgetRenderer()
     assert isinstance(renderer.fallback, TemplatesSetting)
     assert not renderer.lean
+
+
+class Wrapped(Sample):
+    """Sample plus the wrapper's own cases: the consent box, a group without options."""
+
+    consent = forms.BooleanField(help_text="<i>Required</i>")
+    nothing = forms.ChoiceField(choices=[], required=False, widget=forms.RadioSelect)
+
+
+INCLUDE = '{% include "treatments_cms/enquiries/field.html" %}'
+TAG = "{% load treatments_cms_tags %}{% enquiry_field field %}"
+
+
+@pytest.mark.parametrize("privacy", ["", "/privacy/?a=1&b=<2>"])
+@pytest.mark.parametrize(
+    "data", [None, {"text": "<script>", "email": "bad", "radio": "z", "many": ["9"]}]
+)
+def test_the_field_wrapper_is_the_templates_markup(data, privacy):
+    from django.template import engines
+
+    engine = engines["django"]
+    for form in (Wrapped(data), EnquiryForm(data)):
+        for field in form.visible_fields():
+            context = {"field": field, "privacy_notice_url": privacy}
+            expected = engine.from_string(INCLUDE).render(context)
+            assert engine.from_string(TAG).render(context) == expected, field.name
+
+
+def test_a_projects_field_template_is_used(settings, tmp_path):
+    from django.template import engines
+
+    override = tmp_path / "treatments_cms" / "enquiries" / "field.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>{{ field.name }} {{ extra }}</p>")
+    templates = []
+    for backend in settings.TEMPLATES:
+        backend = dict(backend)
+        if backend["BACKEND"] == "django.template.backends.django.DjangoTemplates":
+            backend["DIRS"] = [tmp_path, *backend.get("DIRS", [])]
+        templates.append(backend)
+    settings.TEMPLATES = templates
+    field = Sample()["text"]
+    html = engines["django"].from_string(TAG).render({"field": field, "extra": "&"})
+    assert html == "<p>text &amp;</p>"

@@ -15,11 +15,15 @@ project may override ``django/forms/widgets/*.html``) or any other renderer,
 everything goes through templates as before.
 """
 
+from pathlib import Path
+
 from django.forms.renderers import BaseRenderer, DjangoTemplates, get_default_renderer
+from django.template.defaultfilters import join
 from django.utils.formats import localize
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import gettext
 
 WIDGETS = "django/forms/widgets/"
 
@@ -184,3 +188,104 @@ INPUTS = {
 }
 OPTIONS = {"checkbox_option.html", "radio_option.html"}
 MULTIPLE = {"checkbox_select.html", "radio.html"}
+
+
+# The enquiry form's field wrapper: ``treatments_cms/enquiries/field.html``.
+
+FIELD_TEMPLATE = "treatments_cms/enquiries/field.html"
+_OWN_FIELD_TEMPLATE = str(
+    Path(__file__).resolve().parent.parent / "templates" / FIELD_TEMPLATE
+)
+
+
+def is_own_field_template(template):
+    """True when ``template`` (an engine's Template) is the plugin's own
+    ``field.html``, not one a project put in its place."""
+    origin = getattr(template, "origin", None)
+    name = getattr(origin, "name", None)
+    return bool(name) and str(Path(name).resolve()) == _OWN_FIELD_TEMPLATE
+
+
+def _field_error(field):
+    if not field.errors:
+        return ""
+    return (
+        f'<p class="field-error" id="{_text(field.auto_id)}_error">'
+        f'<span class="visually-hidden">{_text(gettext("Error:"))}</span> '
+        f"{join(field.errors, ' ', autoescape=True)}</p>"
+    )
+
+
+def _field_hint(field):
+    if not field.help_text:
+        return ""
+    return f'<p class="field-hint" id="{_text(field.auto_id)}_helptext">{_text(field.help_text)}</p>'
+
+
+def _privacy_hint(privacy_notice_url):
+    message = gettext(
+        'Our <a href="%(url)s">privacy notice</a> says what we keep, why, for how long, '
+        "and how to ask for a copy or for it to be deleted."
+    )
+    return (
+        '<p class="field-hint field-hint--privacy">'
+        f"{message % {'url': _text(privacy_notice_url)}}</p>"
+    )
+
+
+def render_field(field, privacy_notice_url=None):
+    """What ``{% include "treatments_cms/enquiries/field.html" %}`` renders for
+    ``field`` (a BoundField), byte for byte, without the template."""
+    errors = field.errors
+    if field.widget_type == "checkbox":
+        privacy = ""
+        if field.name == "consent" and privacy_notice_url:
+            privacy = _privacy_hint(privacy_notice_url)
+        html = (
+            f'\n<div class="field field--checkbox{" field--error" if errors else ""}">'
+            f"\n    {_field_error(field)}"
+            '\n    <div class="field-choice">'
+            f"\n        {_text(field)}"
+            f'\n        <label for="{_text(field.id_for_label)}">{_text(field.label)}</label>'
+            "\n    </div>"
+            f"\n    {_field_hint(field)}"
+            f"\n    {privacy}"
+            "\n</div>\n"
+        )
+    elif field.use_fieldset:
+        auto_id = _text(field.auto_id)
+        aria = (
+            f' aria-describedby="{auto_id}_error" aria-invalid="true"' if errors else ""
+        )
+        radio = " field-choices--radio" if field.widget_type == "radioselect" else ""
+        choices = list(field)
+        if choices:
+            loop = "".join(
+                f'\n        <div class="field-choice">{_text(choice.tag())} '
+                f'<label for="{_text(choice.id_for_label)}">{_text(choice.choice_label)}</label></div>'
+                "\n        "
+                for choice in choices
+            )
+        else:
+            loop = f"\n        <p>{_text(gettext('No options to choose from.'))}</p>\n        "
+        html = (
+            f'\n<fieldset id="{auto_id}" class="field field--group{" field--error" if errors else ""}"{aria}>'
+            f"\n    <legend>{_text(field.label)}</legend>"
+            f"\n    {_field_hint(field)}"
+            f"\n    {_field_error(field)}"
+            f'\n    <div class="field-choices{radio}">'
+            f"\n        {loop}"
+            "\n    </div>"
+            "\n</fieldset>\n"
+        )
+    else:
+        html = (
+            f'\n<div class="field{" field--error" if errors else ""}'
+            f'{" field--hinted" if field.help_text else ""}">'
+            f'\n    <label for="{_text(field.id_for_label)}">{_text(field.label)}</label>'
+            f"\n    {_field_hint(field)}"
+            f"\n    {_field_error(field)}"
+            f"\n    {_text(field)}"
+            "\n</div>\n"
+        )
+    return mark_safe("\n" + html + "\n")  # noqa: S308 - every value escaped above

@@ -3,10 +3,12 @@
 import re
 
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from ..enquiries.rendering import FIELD_TEMPLATE, is_own_field_template, render_field
 from ..models import ClinicSettings
 from ..navigation import breadcrumb_trail, site_sections
 from ..structured_data import graph_for, render_json_ld
@@ -134,3 +136,22 @@ def enquiry_url(condition=None, location=None):
         if getattr(page, "pk", None) is not None
     }
     return f"{url}?{urlencode(params)}" if params else url
+
+
+@register.simple_tag(takes_context=True)
+def enquiry_field(context, field):
+    """One field of the enquiry form, as ``{% include "treatments_cms/enquiries/field.html" %}``.
+
+    The plugin's own ``field.html`` is written in Python (``render_field``, the
+    same bytes); a ``field.html`` a project puts in its place is rendered as the
+    include would, with the whole context.
+    """
+    key = (enquiry_field, FIELD_TEMPLATE)
+    template = context.render_context.get(key)
+    if template is None:
+        template = context.template.engine.get_template(FIELD_TEMPLATE)
+        context.render_context[key] = template
+    if is_own_field_template(template):
+        return render_field(field, context.get("privacy_notice_url"))
+    with context.push(field=field):
+        return mark_safe(template.render(context))  # noqa: S308 - a template's output
