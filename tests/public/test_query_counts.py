@@ -112,7 +112,9 @@ def test_alternative_page_with_1_or_50_conditions_and_treatments(
         factories.TreatmentPageFactory(image=image(), alternatives=[alternative])
     many = queries_to_serve(client, alternative.url)
 
-    assert many == one
+    # Never more with fifty of each than with one (with Redis as the cache,
+    # the second state can be one lookup cheaper than the first).
+    assert many <= one
     with django_assert_max_num_queries(ALTERNATIVE_PAGE_QUERIES):
         client.get(alternative.url)
 
