@@ -7,6 +7,7 @@ recipients are told, else the site's.
 """
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.enquiries.location_helpers import build_clinics, build_second_site
 from tests.enquiries.pipeline_helpers import (
@@ -129,6 +130,71 @@ def test_showing_the_form_reads_the_clinics_once(
     with django_assert_num_queries(0):
         rendered = str(form["location"])
     assert "Leeds" in rendered and "York" not in rendered
+
+
+def test_the_treatment_page_offers_what_its_own_lists_hold(client, site_tree, clinics):
+    """The page hands the form the clinics and conditions it loaded for its
+    sections: the same choices, in the same order, as the form finds itself."""
+    from treatments_cms.models import LocationTreatment, TreatmentConditionLink
+
+    treatment = site_tree.treatment
+    doctor_first = ConditionPageFactory(
+        title="Actinic keratosis",
+        requires_medical_assessment=True,
+        medical_assessment_text="<p>See a doctor first.</p>",
+    )
+    later = ConditionPageFactory(title="Acne scars")
+    TreatmentConditionLink.objects.create(
+        page=treatment, condition=doctor_first, sort_order=1
+    )
+    TreatmentConditionLink.objects.create(page=treatment, condition=later, sort_order=2)
+    LocationTreatment.objects.create(page=clinics.york, treatment=treatment)
+    site = site_tree.home.get_site()
+
+    response = client.get(treatment.url)
+    shown = soup(response).find("form", class_="enquiry-form")
+    by_itself = EnquiryForm(treatment=treatment, site=site)
+
+    # The doctor-first condition is a card on the page, never a concern.
+    assert "Actinic keratosis" in soup(response).find(id="conditions").get_text()
+    assert ticked(response) == []
+    concerns = [
+        box["value"] for box in shown.find_all("input", attrs={"name": "concerns"})
+    ]
+    assert concerns == [str(pk) for pk, _label in by_itself.fields["concerns"].choices]
+    assert concerns == [str(site_tree.condition.pk), str(later.pk)]
+    assert labels(response) == [NO_PREFERENCE, "Leeds", "York"]
+    assert str(shown.find("select", attrs={"name": "location"})) == str(
+        BeautifulSoup(str(by_itself["location"]), "html.parser").find("select")
+    )
+    # Asked for by id, a doctor-first condition is not ticked either.
+    assert ticked(client.get(f"{treatment.url}?condition={doctor_first.pk}")) == []
+
+
+def test_given_choices_are_shown_without_a_query_and_posts_still_checked(
+    site_tree, clinics, django_assert_num_queries
+):
+    treatment = site_tree.treatment
+    site = site_tree.home.get_site()
+    by_itself = EnquiryForm(treatment=treatment, site=site)
+    concerns = list(by_itself.fields["concerns"].queryset)
+    locations = list(by_itself.fields["location"].locations.values())
+
+    given = EnquiryForm(
+        treatment=treatment, site=site, locations=locations, concerns=concerns
+    )
+    with django_assert_num_queries(0):
+        rendered = str(given["concerns"]) + str(given["location"])
+    assert rendered == str(by_itself["concerns"]) + str(by_itself["location"])
+
+    # A post is checked against the database, whatever the form was given.
+    other = ConditionPageFactory(title="Rosacea")
+    data = valid_data(site_tree, concerns=[str(other.pk)])
+    posted = EnquiryForm(
+        data, treatment=treatment, site=site, locations=locations, concerns=[other]
+    )
+    assert not posted.is_valid()
+    assert "concerns" in posted.errors
 
 
 # --- Sending -------------------------------------------------------------------

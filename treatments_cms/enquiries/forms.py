@@ -343,6 +343,17 @@ class ConcernsField(TitleMultipleChoiceField):
     def __init__(self, *args, site=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.site = site
+        self.offered = None
+
+    def set_offered(self, conditions):
+        """Offer ``conditions``, already loaded (what ``queryset`` would give,
+        in its order): the form is shown without querying them again. A
+        posted answer is still checked against ``queryset``."""
+        self.offered = {condition.pk: condition for condition in conditions}
+        self.widget.choices = [
+            (condition.pk, self.label_from_instance(condition))
+            for condition in conditions
+        ]
 
     def _check_values(self, value):
         try:
@@ -391,6 +402,11 @@ class EnquiryForm(forms.Form):
     offers) has no such question.
     ``consent_statement``: the ConsentStatement the consent box shows; without
     one the form cannot be sent.
+    ``locations`` and ``concerns``: the clinics and conditions to offer when
+    the caller has them loaded already (a treatment page lists both for its
+    own sections), in the order and with the rules ``live_locations`` and
+    ``live_conditions`` apply; the form then shows them without querying them
+    again. A post is checked against the database as always.
     """
 
     # Django's widget markup written without its per-widget templates.
@@ -479,7 +495,14 @@ class EnquiryForm(forms.Form):
     )
 
     def __init__(
-        self, *args, treatment=None, consent_statement=None, site=None, **kwargs
+        self,
+        *args,
+        treatment=None,
+        consent_statement=None,
+        site=None,
+        locations=None,
+        concerns=None,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.fixed_treatment = treatment
@@ -490,19 +513,23 @@ class EnquiryForm(forms.Form):
         if treatment is not None:
             field.widget = forms.HiddenInput()
             field.initial = treatment.pk
-        concerns = self.fields["concerns"]
-        concerns.queryset = live_conditions(site, treatment)
-        concerns.site = site
-        self.setup_locations(site, treatment)
+        concerns_field = self.fields["concerns"]
+        concerns_field.queryset = live_conditions(site, treatment)
+        concerns_field.site = site
+        if concerns is not None and hasattr(concerns_field, "set_offered"):
+            concerns_field.set_offered(concerns)
+        self.setup_locations(site, treatment, locations)
         if consent_statement is not None:
             self.fields["consent"].label = consent_statement.text
 
-    def setup_locations(self, site, treatment):
-        """The clinics to choose from (one query); no question when there are none."""
+    def setup_locations(self, site, treatment, locations=None):
+        """The clinics to choose from (one query, none when ``locations`` are
+        given); no question when there are none."""
         field = self.fields.get("location")
         if not isinstance(field, LocationChoiceField):
             return
-        locations = list(live_locations(site, treatment))
+        if locations is None:
+            locations = list(live_locations(site, treatment))
         if locations:
             field.set_locations(locations)
         else:
@@ -522,7 +549,7 @@ class EnquiryForm(forms.Form):
         if (
             hasattr(concerns, "queryset")
             and _is_pk(condition)
-            and concerns.queryset.filter(pk=int(condition)).exists()
+            and self._offers_concern(concerns, int(condition))
         ):
             self.initial["concerns"] = [int(condition)]
         location = query_value(request, "location")
@@ -533,6 +560,13 @@ class EnquiryForm(forms.Form):
             and int(location) in field.locations
         ):
             self.initial["location"] = int(location)
+
+    @staticmethod
+    def _offers_concern(field, pk):
+        offered = getattr(field, "offered", None)
+        if offered is not None:
+            return pk in offered
+        return field.queryset.filter(pk=pk).exists()
 
     @property
     def closed(self):

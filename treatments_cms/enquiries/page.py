@@ -25,8 +25,8 @@ shown again is ``Cache-Control: private, no-store``: it holds the visitor's
 answers and tokens.
 
 The seams a page type may override: ``get_enquiry_treatment()``,
-``get_enquiry_action()``, ``get_enquiry_form_state()`` and
-``serve_enquiry_form()``.
+``get_enquiry_action()``, ``get_enquiry_choices()``,
+``get_enquiry_form_state()`` and ``serve_enquiry_form()``.
 """
 
 
@@ -63,7 +63,15 @@ class EnquiryFormPageMixin:
             treatment=self.get_enquiry_treatment(),
             action=self.get_enquiry_action(request),
             cacheable=_cached_forms_enabled(),
+            **self.get_enquiry_choices(request),
         )
+
+    def get_enquiry_choices(self, request):
+        """The form's choices this page has loaded already, so the form need
+        not query them: ``{"locations": [...], "concerns": [...]}``, either or
+        neither (the default). Each must be what ``live_locations`` and
+        ``live_conditions`` would give for this page's treatment and site."""
+        return {}
 
     def get_context(self, request, *args, enquiry=None, **kwargs):
         """The page's context with ``enquiry``: the form bound to a refused post, or new."""

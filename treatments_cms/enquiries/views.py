@@ -39,7 +39,7 @@ from ..middleware import (
 )
 from ..models import ConsentStatement, Enquiry
 from . import throttle
-from .forms import get_form_class, live_treatments
+from .forms import EnquiryForm, get_form_class, live_treatments
 from .page import EnquiryFormPageMixin
 from .services import save_enquiry
 from .spam import SpamRejected
@@ -137,17 +137,36 @@ def form_shown_again(response, status):
     return no_store(response)
 
 
-def new_form_state(request, treatment=None, initial=None, action="", cacheable=False):
+def new_form_state(
+    request,
+    treatment=None,
+    initial=None,
+    action="",
+    cacheable=False,
+    locations=None,
+    concerns=None,
+):
     """An unbound form for a treatment page (``treatment``) or the standalone page.
 
     ``cacheable``: the same form for every visitor (a ``PageToken``, no
-    per-visitor secret), for a page a shared cache keeps.
+    per-visitor secret), for a page a shared cache keeps. ``locations`` and
+    ``concerns``: the choices, when the page has loaded them already (see
+    ``EnquiryForm``); given to a form class built on ``EnquiryForm`` only.
     """
-    form = get_form_class()(
+    form_class = get_form_class()
+    preloaded = {}
+    if issubclass(form_class, EnquiryForm):
+        preloaded = {
+            name: value
+            for name, value in (("locations", locations), ("concerns", concerns))
+            if value is not None
+        }
+    form = form_class(
         treatment=treatment,
         consent_statement=ConsentStatement.objects.current(),
         site=Site.find_for_request(request),
         initial=initial,
+        **preloaded,
     )
     if hasattr(form, "preselect"):
         form.preselect(request)  # the condition or clinic the visitor came from

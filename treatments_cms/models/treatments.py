@@ -455,31 +455,61 @@ class AbstractTreatmentPage(
             link.profile_url = practitioner_profile_url(request, link.practitioner)
         return links
 
+    def get_public_links(self, request):
+        """The page's four card lists, each live, public page of the request's
+        site: ``condition_links``, ``alternative_links``, ``location_offers``
+        and ``practitioner_links``. Loaded once per request (the sections and
+        the enquiry form's choices share them), every card's picture and the
+        page's own with its renditions in one query.
+        """
+        cached = self.__dict__.get("_public_links")
+        if cached is not None and cached[0] is request:
+            return cached[1]
+        links = {
+            "condition_links": self.get_condition_links(request, False),
+            "alternative_links": self.get_alternative_links(request, False),
+            "location_offers": self.get_location_offers(request, False),
+            "practitioner_links": self.get_practitioner_links(request, False),
+        }
+        pictures = [
+            self.image,
+            *(link.condition.image for link in links["condition_links"]),
+            *(link.target.image for link in links["alternative_links"]),
+            *(offer.page.image for offer in links["location_offers"]),
+            *(link.practitioner.photo for link in links["practitioner_links"]),
+        ]
+        prefetch_related_objects(
+            [image for image in pictures if image is not None], "renditions"
+        )
+        self.__dict__["_public_links"] = (request, links)
+        return links
+
+    def get_enquiry_choices(self, request):
+        """The form's clinics and concerns, from the page's own card lists."""
+        links = self.get_public_links(request)
+        choices = {
+            "locations": sorted(
+                {
+                    offer.page.pk: offer.page for offer in links["location_offers"]
+                }.values(),
+                key=lambda location: location.title,
+            )
+        }
+        if isinstance(self.condition_links.all(), models.QuerySet):
+            # Saved links (a preview's in-memory ones: the form asks the database).
+            choices["concerns"] = [
+                link.condition
+                for link in links["condition_links"]
+                if not link.condition.requires_medical_assessment
+            ]
+        return choices
+
     def get_context(self, request, *args, **kwargs):
         from .locations import currency_for
 
+        links = self.get_public_links(request)
         context = super().get_context(request, *args, **kwargs)
-        # Every card's picture, whichever list it is in: renditions in one query.
-        context["condition_links"] = self.get_condition_links(request, False)
-        context["alternative_links"] = self.get_alternative_links(request, False)
-        context["location_offers"] = self.get_location_offers(request, False)
-        context["practitioner_links"] = self.get_practitioner_links(request, False)
-        prefetch_related_objects(
-            [
-                image
-                for image in (
-                    *(link.condition.image for link in context["condition_links"]),
-                    *(link.target.image for link in context["alternative_links"]),
-                    *(offer.page.image for offer in context["location_offers"]),
-                    *(
-                        link.practitioner.photo
-                        for link in context["practitioner_links"]
-                    ),
-                )
-                if image is not None
-            ],
-            "renditions",
-        )
+        context.update(links)
         context["currency"] = currency_for(request)
         for offer in context["location_offers"]:
             offer.price_display = format_price(offer.price_from, context["currency"])
