@@ -63,12 +63,17 @@ class AbstractIndexPage(models.Model):
                 for name in self.route_select_related
                 if any(field.name == name for field in model._meta.concrete_fields)
             ]
-            child = (
-                model.objects.child_of(self)
-                .filter(slug=path_components[0])
+            # Siblings' slugs are unique: no ordering to compile or apply.
+            found = list(
+                model.objects.filter(
+                    path__startswith=self.path,
+                    depth=self.depth + 1,
+                    slug=path_components[0],
+                )
                 .select_related(*related)
-                .first()
+                .order_by()[:1]
             )
+            child = found[0] if found else None
             if child is not None:
                 if child.specific_class is not model:
                     child = child.specific  # a subclass: one more query
