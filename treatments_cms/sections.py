@@ -19,7 +19,7 @@ which template:
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +29,8 @@ from django.utils.translation import gettext_lazy as _
 
 SECTION_TEMPLATES = "treatments_cms/sections"
 RICH_TEXT = "rich_text"
+# An unknown fact of a comparison row: this object itself (it is compared by
+# identity, so no comparison translates it), shown as "Not stated".
 NOT_STATED = _("Not stated")
 # Where one block of rich text ends and the next begins: words must not run on.
 _BLOCK_BREAK = re.compile(r"(?i)</(?:p|li|h[1-6]|div|blockquote)>|<br\s*/?>")
@@ -195,6 +197,8 @@ class PageSection:
     templates: tuple[str, ...] = ()
     aspect: str = ""
     rich_text: bool = False
+    # The visible text, when ``build_sections`` has worked it out already.
+    known_text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def heading_id(self):
@@ -203,6 +207,8 @@ class PageSection:
     @property
     def text(self):
         """The section's visible text when it is rich text, else ""."""
+        if self.known_text is not None:
+            return self.known_text
         return plain_text(self.value) if self.rich_text else ""
 
 
@@ -231,14 +237,12 @@ COMPARISON_COLUMNS = (
 
 @dataclass(frozen=True)
 class ComparisonCell:
-    """One fact of one option: its column's label (for the phone layout) and value."""
+    """One fact of one option: its column's label (for the phone layout), its
+    value, and whether the option states it (``False``: "Not stated")."""
 
     label: str
     value: str
-
-    @property
-    def stated(self):
-        return self.value != NOT_STATED
+    stated: bool = True
 
 
 @dataclass(frozen=True)
@@ -283,16 +287,19 @@ def build_sections(page, page_type, sections, data=None):
         else:
             value = getattr(page, section.source, None)
         rich_text = section.template == RICH_TEXT
-        if not (plain_text(value) if rich_text else value):
+        text = plain_text(value) if rich_text else None
+        if not (text if rich_text else value):
             continue
         shown.append(
             PageSection(
                 anchor=section.anchor,
-                heading=section.heading_for(page),
+                # Translated once: the heading is shown in several places.
+                heading=str(section.heading_for(page)),
                 value=value,
                 templates=section.template_names(page_type),
                 aspect=section.aspect,
                 rich_text=rich_text,
+                known_text=text,
             )
         )
     return shown
@@ -390,11 +397,24 @@ def treatment_key_facts(page, location_offers=(), currency="GBP"):
     )
 
 
+def choice_label(instance, name):
+    """``instance.get_<name>_display()``, translating only the chosen label.
+
+    Django's own looks the value up in a dict of every choice, built per call
+    with each label translated to be hashed; a page shows a dozen of these.
+    """
+    value = getattr(instance, name)
+    for key, label in instance._meta.get_field(name).flatchoices:
+        if key == value:
+            return str(label)
+    return value
+
+
 def invasiveness_of(page):
     """How invasive a treatment or alternative is, as people read it; "" if unknown."""
     if not getattr(page, "invasiveness", ""):
         return ""
-    return page.get_invasiveness_display()
+    return choice_label(page, "invasiveness")
 
 
 def alternative_key_facts(page):
@@ -404,7 +424,7 @@ def alternative_key_facts(page):
             (_("Sessions"), page.sessions_display),
             (_("Results last"), page.results_last_display),
             (_("Downtime"), page.downtime_display.capitalize()),
-            (_("Invasiveness"), page.get_invasiveness_display()),
+            (_("Invasiveness"), invasiveness_of(page)),
         ]
     )
 
@@ -520,7 +540,7 @@ def stated_columns(rows):
     return tuple(
         column
         for column in COMPARISON_COLUMNS
-        if any(getattr(row, column.key) != NOT_STATED for row in options)
+        if any(getattr(row, column.key) is not NOT_STATED for row in options)
     )
 
 
@@ -536,13 +556,19 @@ def comparison_table(rows):
     carries ``cells``, its values of the columns shown, in order.
     """
     columns = stated_columns(rows)
+    # Each label and "Not stated" translated once for the whole table.
+    labels = [(column.key, str(column.label)) for column in columns]
+    not_stated = str(NOT_STATED)
+
+    def cell(label, value):
+        if value is NOT_STATED:
+            return ComparisonCell(label, not_stated, stated=False)
+        return ComparisonCell(label, value)
+
     rows = [
         replace(
             row,
-            cells=tuple(
-                ComparisonCell(column.label, getattr(row, column.key))
-                for column in columns
-            ),
+            cells=tuple(cell(label, getattr(row, key)) for key, label in labels),
         )
         for row in rows
     ]

@@ -20,6 +20,7 @@ from wagtail.models import Orderable
 
 from .. import swappable
 from ..public import public_pages
+from ..sections import choice_label
 from .panels import SectionPageChooserPanel
 
 
@@ -165,6 +166,10 @@ class TreatmentConditionLink(Orderable):
                 fields=["page", "condition"], name="unique_treatment_condition"
             )
         ]
+
+    def get_outcome_display(self):
+        """ "Treats" or "Improves" (only that label translated: see ``choice_label``)."""
+        return choice_label(self, "outcome")
 
     def __str__(self):
         # Translators: for example "Laser resurfacing treats Acne scarring".
