@@ -26,7 +26,15 @@ class Sample(forms.Form):
         choices=[("Group", [("1", "One"), ("2", "Two")]), ("3", "Three")],
         widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
     )
-    pick = forms.ChoiceField(choices=[("x", "X")])  # select: templates
+    pick = forms.ChoiceField(choices=[("", "None yet"), ("x", "X & <y>")])
+    grouped = forms.ChoiceField(
+        choices=[('Near "here"', [("1", "One"), ("2", "Two")]), ("3", "Three")],
+        widget=forms.Select(attrs={"class": "wide", "data-x": "'"}),
+    )
+    several = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B"), ("c", "C")], required=False
+    )
+    maybe = forms.NullBooleanField()
 
 
 def markup(form):
@@ -50,6 +58,10 @@ def markup(form):
             "note": "line\n<two>",
             "radio": "b",
             "many": ["1", "3"],
+            "pick": "x",
+            "grouped": "2",
+            "several": ["a", "c"],
+            "maybe": "true",
         },
     ],
 )

@@ -5,9 +5,10 @@ inputs (and each option of its checkbox and radio groups) through a chain of
 small templates (``input.html`` including ``attrs.html``, ``radio.html``
 including ``multiple_input.html`` including ``radio_option.html`` ...), which
 cost more than the rest of the form. ``LeanWidgetRenderer`` writes the same
-markup, byte for byte, in Python for the widget templates Django ships, and
-hands every other template (a project's own widget, the form and field
-templates) to the renderer the project configured (``FORM_RENDERER``).
+markup, byte for byte, in Python for Django's inputs, text areas, selects and
+checkbox and radio groups, and hands every other template (a project's own
+widget, Django's multi-widgets, the form and field templates) to the
+renderer the project configured (``FORM_RENDERER``).
 
 It does so only when that renderer is Django's default ``DjangoTemplates``,
 whose widget templates are Django's own: with ``TemplatesSetting`` (where a
@@ -15,22 +16,24 @@ project may override ``django/forms/widgets/*.html``) or any other renderer,
 everything goes through templates as before.
 """
 
+import functools
 from pathlib import Path
 
 from django.forms.renderers import BaseRenderer, DjangoTemplates, get_default_renderer
 from django.template.defaultfilters import join
 from django.utils.formats import localize
 from django.utils.functional import cached_property
-from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext
+
+from ..escaping import escape_html
 
 WIDGETS = "django/forms/widgets/"
 
 
 def _text(value):
     """``{{ value }}`` in an autoescaped template."""
-    return conditional_escape(localize(value))
+    return escape_html(localize(value))
 
 
 def _formatted(value):
@@ -38,7 +41,7 @@ def _formatted(value):
     if isinstance(value, tuple):
         value = str(value)
     text = str(value)
-    return text if isinstance(value, SafeData) else escape(text)
+    return text if isinstance(value, SafeData) else escape_html(text)
 
 
 def _attrs(widget):
@@ -70,6 +73,14 @@ def _input_option(widget):
     element_id = widget["attrs"].get("id")
     label_for = f' for="{_text(element_id)}"' if element_id else ""
     return f"<label{label_for}>{html} {_text(widget['label'])}</label>\n"
+
+
+def _select_option(widget):
+    """``django/forms/widgets/select_option.html``, as rendered (with its newline)."""
+    return (
+        f'<option value="{_formatted(widget["value"])}"{_attrs(widget)}>'
+        f"{_text(widget['label'])}</option>\n"
+    )
 
 
 def _textarea(widget):
@@ -132,6 +143,10 @@ class LeanWidgetRenderer(BaseRenderer):
             return _input_option(widget) + "\n"
         if name == "textarea.html":
             return _textarea(widget)
+        if name == "select.html":
+            return self._select(widget)
+        if name == "select_option.html":
+            return _select_option(widget)
         if name == "multiple_input.html":
             return self._multiple_input(widget)
         if name in MULTIPLE:
@@ -145,6 +160,19 @@ class LeanWidgetRenderer(BaseRenderer):
             template = self.fallback.get_template(option["template_name"])
             html = template.render({"widget": option})
         return html
+
+    def _select(self, widget):
+        """``django/forms/widgets/select.html``."""
+        parts = [f'<select name="{_text(widget["name"])}"{_attrs(widget)}>']
+        for group, options, _index in widget["optgroups"]:
+            if group:
+                parts.append(f'\n  <optgroup label="{_text(group)}">')
+            for option in options:
+                parts.append(f"\n  {self._option(option)}")
+            if group:
+                parts.append("\n  </optgroup>")
+        parts.append("\n</select>\n")
+        return "".join(parts)
 
     def _multiple_input(self, widget):
         """``django/forms/widgets/multiple_input.html``."""
@@ -203,7 +231,13 @@ def is_own_field_template(template):
     ``field.html``, not one a project put in its place."""
     origin = getattr(template, "origin", None)
     name = getattr(origin, "name", None)
-    return bool(name) and str(Path(name).resolve()) == _OWN_FIELD_TEMPLATE
+    return bool(name) and _is_own_field_template_file(str(name))
+
+
+@functools.lru_cache(maxsize=16)
+def _is_own_field_template_file(name):
+    # Resolving a path asks the file system: once per template file, not per field.
+    return str(Path(name).resolve()) == _OWN_FIELD_TEMPLATE
 
 
 def _field_error(field):

@@ -19,7 +19,6 @@ import functools
 
 from django import template
 from django.apps import apps
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import (
@@ -27,6 +26,7 @@ from wagtail.images.shortcuts import (
     get_renditions_or_not_found,
 )
 
+from ..escaping import escape_html
 from ..images import SHARE_FILTER_SPEC, get_preset
 
 register = template.Library()
@@ -59,7 +59,7 @@ def _flatatt(attrs):
             pairs.append((name, value))
     pairs.sort(key=lambda pair: pair[0])
     flags.sort()
-    escape = conditional_escape
+    escape = escape_html
     return "".join(
         [f' {escape(name)}="{escape(value)}"' for name, value in pairs]
         + [f" {escape(name)}" for name in flags]
