@@ -11,7 +11,7 @@ from tests.public.conftest import links, soup, text
 from treatments_cms.models import TreatmentAlternativeLink
 
 THANKS_URL = "/enquire/thank-you/"
-HOME_PAGE_QUERIES = 14
+HOME_PAGE_QUERIES = 12
 
 
 def content_page(parent, title, slug):
