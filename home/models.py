@@ -14,7 +14,6 @@ from treatments_cms.models import SummaryMixin
 from treatments_cms.models.mixins import as_cards
 from treatments_cms.navigation import site_sections
 from treatments_cms.public import public_pages
-from treatments_cms.routing import ChildRouteMixin
 from treatments_cms.stemming import stem_text
 
 # How many treatments the home page shows as cards.
@@ -50,7 +49,7 @@ SECTION_DESCRIPTIONS = {
 }
 
 
-class HomePage(ChildRouteMixin, Page):
+class HomePage(Page):
     """The clinic's front page, parent of the treatment, condition and alternative sections."""
 
     introduction = models.TextField(
