@@ -63,7 +63,8 @@ class AbstractIndexPage(models.Model):
                 for name in self.route_select_related
                 if any(field.name == name for field in model._meta.concrete_fields)
             ]
-            # Siblings' slugs are unique: no ordering to compile or apply.
+            # child_of's condition written out (its queryset layers cost more
+            # than the query), and no ordering: siblings' slugs are unique.
             found = list(
                 model.objects.filter(
                     path__startswith=self.path,
