@@ -127,5 +127,6 @@ def test_the_metadata_names_the_stack_and_its_lower_bounds(wheel):
         "swapper>=1.4",
         "django-tasks>=0.12",
         "snowballstemmer>=2.2",
+        'PyStemmer>=2.2; extra == "speedups"',
     }
     assert "Wagtail plugin" in metadata.get_payload()

@@ -4,11 +4,19 @@ Run against PostgreSQL with ``DATABASE_URL=postgres://...``: the same tests,
 the same expectations.
 """
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from django.core.management import call_command
 
 from tests.public.conftest import soup
-from treatments_cms.stemming import forgiving_query, search_language, stem_text, stems
+from treatments_cms.stemming import (
+    WORD,
+    forgiving_query,
+    search_language,
+    stem_text,
+    stems,
+)
 
 # A query, and the title of the page it must find (demo content).
 EXPECTED = [
@@ -79,3 +87,56 @@ def test_a_language_snowball_does_not_know_leaves_words_alone(settings):
     assert stems("veins") == ["veins"]
     settings.TREATMENTS_CMS_SEARCH_LANGUAGE = ""
     assert stems("Veins") == ["veins"]
+
+
+def demo_words():
+    from home.demo_content import data
+
+    text = " ".join(
+        str(value)
+        for name in dir(data)
+        if name.isupper()
+        for value in _strings(getattr(data, name))
+    )
+    return sorted({word.lower() for word in WORD.findall(text)})
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_the_c_stemmer_gives_the_pure_python_stems():
+    """PyStemmer (``speedups``) and snowballstemmer's own code agree on every demo word."""
+    Stemmer = pytest.importorskip("Stemmer")
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    words = demo_words()
+    assert len(words) > 500
+    assert Stemmer.Stemmer("english").stemWords(words) == EnglishStemmer().stemWords(
+        words
+    )
+
+
+@pytest.mark.parametrize("implementation", ["pure Python", "installed"])
+def test_threads_stemming_at_once_get_their_own_stems(monkeypatch, implementation):
+    """A stemmer keeps state while it works: shared between threads, it breaks."""
+    if implementation == "pure Python":
+        from snowballstemmer.english_stemmer import EnglishStemmer
+
+        monkeypatch.setattr(
+            "treatments_cms.stemming.snowballstemmer.stemmer",
+            lambda language: EnglishStemmer(),
+        )
+    words = " ".join(demo_words())
+    expected = stems(words)
+    # New threads, so each makes its stemmer with the implementation above.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: stems(words), range(32)))
+    assert all(result == expected for result in results)
