@@ -1,12 +1,15 @@
 """Fixtures shared by the whole suite: a published page tree in one call."""
 
 import os
+from io import StringIO
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from hypothesis import settings as hypothesis_settings
 
 from tests import factories
+from tests.shared_rows import SHARED, shared_key
 
 # Generated examples per property test: HYPOTHESIS_PROFILE=ci (CI's runs),
 # the default, or nightly (a long run now and then).
@@ -14,6 +17,73 @@ hypothesis_settings.register_profile("ci", max_examples=120)
 hypothesis_settings.register_profile("default", max_examples=520)
 hypothesis_settings.register_profile("nightly", max_examples=5000)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "fresh_rows: build site_tree or demo_content for this test alone "
+        "(see tests/shared_rows.py)",
+    )
+
+
+# --- rows shared by a run of tests (tests/shared_rows.py) ----------------------
+
+
+def _load_demo_content():
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+    return output.getvalue()
+
+
+SHARED_BUILDS = {
+    "site_tree": lambda: factories.SiteTree.ids(factories.SiteTree.build()),
+    "demo_content": _load_demo_content,
+}
+
+
+@pytest.fixture
+def _shared_rows(request, django_db_setup, django_db_blocker, media_root):
+    """Open (or keep) the shared transaction this test's rows live in, or close it."""
+    key = shared_key(request.node)
+    if key is None:
+        SHARED.close()
+    elif SHARED.key != key:
+        SHARED.open(key, SHARED_BUILDS[key], django_db_blocker, media_root)
+
+
+@pytest.fixture
+def _django_db_helper(_shared_rows, _django_db_helper):
+    """pytest-django's per-test transaction, opened inside the shared one."""
+    return _django_db_helper
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    # Before any fixture of a test that must not see the shared rows (a
+    # unittest-style TestCase sets its transaction up at class level).
+    if SHARED.key is not None and shared_key(item) != SHARED.key:
+        SHARED.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    # At the end of a module, or before a test that reads other rows.
+    if SHARED.key is not None and (
+        nextitem is None
+        or getattr(nextitem, "module", None) is not getattr(item, "module", None)
+        or shared_key(nextitem) != SHARED.key
+    ):
+        SHARED.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    lines = SHARED.summary()
+    if lines:
+        terminalreporter.section("shared rows (tests/shared_rows.py)")
+        for line in lines:
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture
@@ -24,7 +94,19 @@ def home_page(db):
 @pytest.fixture
 def site_tree(db):
     """Home, the three index pages, one treatment linked to a condition and an alternative."""
+    if SHARED.key == "site_tree":
+        SHARED.uses["site_tree"] += 1
+        return factories.SiteTree.fetch(SHARED.value)
     return factories.SiteTree.build()
+
+
+@pytest.fixture
+def demo_content(db):
+    """The demo site (``load_demo_content``); returns what the command printed."""
+    if SHARED.key == "demo_content":
+        SHARED.uses["demo_content"] += 1
+        return SHARED.value
+    return _load_demo_content()
 
 
 @pytest.fixture(scope="session")

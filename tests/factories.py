@@ -284,6 +284,35 @@ class SiteTree:
         ]
         return tree
 
+    NAMES = (
+        "home",
+        "treatment_index",
+        "condition_index",
+        "alternative_index",
+        "treatment",
+        "condition",
+        "alternative",
+    )
+
+    @classmethod
+    def ids(cls, tree):
+        """What ``fetch`` needs to read a built tree back: its primary keys."""
+        ids = {name: getattr(tree, name).pk for name in cls.NAMES}
+        return ids | {"settings": tree.settings.pk, "consent": tree.consent.pk}
+
+    @classmethod
+    def fetch(cls, ids):
+        """The tree ``ids`` came from, as new objects read from the database."""
+        pages = Page.objects.filter(pk__in=[ids[name] for name in cls.NAMES])
+        by_pk = {page.pk: page for page in pages.specific()}
+        tree = SimpleNamespace(
+            settings=ClinicSettings.objects.get(pk=ids["settings"]),
+            consent=ConsentStatement.objects.get(pk=ids["consent"]),
+            **{name: by_pk[ids[name]] for name in cls.NAMES},
+        )
+        tree.pages = [getattr(tree, name) for name in cls.NAMES]
+        return tree
+
 
 class ClinicGroup:
     """A clinic group on top of ``SiteTree``: two clinics, three practitioners.

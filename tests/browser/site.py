@@ -32,6 +32,11 @@ LASER = "Laser skin rejuvenation"
 def build_demo_site():
     """Load the demo content and pick out one page of each kind."""
     call_command("load_demo_content", verbosity=0, stdout=StringIO())
+    return demo_pages()
+
+
+def demo_pages():
+    """One page of each kind of the demo content in the database."""
     treatment = TreatmentPage.objects.live().get(title=LASER)
     linked = [link.condition for link in treatment.get_condition_links()]
     condition = next(c for c in linked if not c.requires_medical_assessment)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from tests.browser import tools
-from tests.browser.site import build_demo_site, expected_status, page_types
+from tests.browser.site import demo_pages, expected_status, page_types
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +24,10 @@ BROKEN = "<!DOCTYPE html><html lang=en><title>Broken</title><p><div></p>"
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(demo_content, settings):
     settings.TREATMENTS_CMS_ENQUIRY_MIN_FILL_SECONDS = 0
     cache.clear()
-    return build_demo_site()
+    return demo_pages()
 
 
 def public_urls(site):

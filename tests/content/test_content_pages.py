@@ -19,8 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
+def demo(demo_content):
     site = Site.objects.get(is_default_site=True)
     return {
         page.slug: page for page in ContentPage.objects.child_of(site.root_page).live()

@@ -100,9 +100,8 @@ def demo_strings():
 
 
 @pytest.fixture
-def loaded(db):
-    output = load()
-    return output
+def loaded(demo_content):
+    return demo_content
 
 
 # --- what it builds ---------------------------------------------------------------

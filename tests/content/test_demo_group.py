@@ -1,10 +1,7 @@
 """The demo clinic group: three clinics, three practitioners, local prices."""
 
-from io import StringIO
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from treatments_cms import swappable
 
@@ -12,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded(db):
-    call_command("load_demo_content", stdout=StringIO())
+def loaded(demo_content):
+    return demo_content
 
 
 def visible_text(response):

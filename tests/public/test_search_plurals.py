@@ -7,7 +7,6 @@ the same expectations.
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.core.management import call_command
 
 from tests.public.conftest import soup
 from treatments_cms.stemming import (
@@ -43,8 +42,8 @@ def result_titles(client, query):
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
+def demo(demo_content):
+    return demo_content
 
 
 def test_singulars_and_plurals_find_the_page(client, demo):

@@ -2,13 +2,11 @@
 
 import json
 import re
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
 import wagtail_factories
 from django.core.cache import cache
-from django.core.management import call_command
 from wagtail.models import PageViewRestriction, Site
 
 from tests import factories
@@ -335,12 +333,13 @@ def test_treatment_links_in_condition_json_ld_follow_the_page(client, site_tree)
     assert "Hidden" not in soup(response).find("main").get_text()
 
 
-def test_every_indexable_page_of_the_demo_has_a_description_and_share_tags(client, db):
+def test_every_indexable_page_of_the_demo_has_a_description_and_share_tags(
+    client, demo_content
+):
     """Each page in the sitemap, and the enquiry form: description, canonical, cards.
 
     The pages kept out of search engines (thank-you, search, not found) say so.
     """
-    call_command("load_demo_content", verbosity=0, stdout=StringIO())
     cache.clear()
     sitemap = client.get("/sitemap.xml").content.decode()
     paths = [urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]

@@ -120,8 +120,7 @@ def test_development_settings_serve_the_address_make_run_uses():
 
 
 @pytest.fixture
-def served_demo(db):
-    call_command("load_demo_content", verbosity=0)
+def served_demo(demo_content):
     set_address(SERVED_AT)
 
 
