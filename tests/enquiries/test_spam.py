@@ -351,7 +351,17 @@ def test_system_checks_pass_on_the_default_local_memory_cache():
 
 # --- Redis -------------------------------------------------------------------------------
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+def _redis_url():
+    """TEST_REDIS_URL, or database 15; under pytest-xdist, one database per worker
+    (``cache.clear()`` empties the whole database)."""
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    base, _, database = url.rpartition("/")
+    return f"{base}/{(int(database) - int(worker.removeprefix('gw'))) % 16}"
+
+
+REDIS_URL = _redis_url()
 REDIS_CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
