@@ -44,11 +44,12 @@ SHARED_BUILDS = {
 
 @pytest.fixture
 def _shared_rows(request, django_db_setup, django_db_blocker, media_root):
-    """Open (or keep) the shared transaction this test's rows live in, or close it."""
+    """Open the shared transaction this test's rows live in, unless it is open.
+
+    Closing is left to ``pytest_runtest_teardown``, which sees the next test.
+    """
     key = shared_key(request.node)
-    if key is None:
-        SHARED.close()
-    elif SHARED.key != key:
+    if key is not None and SHARED.key != key:
         SHARED.open(key, SHARED_BUILDS[key], django_db_blocker, media_root)
 
 
@@ -58,18 +59,12 @@ def _django_db_helper(_shared_rows, _django_db_helper):
     return _django_db_helper
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_setup(item):
-    # Before any fixture of a test that must not see the shared rows (a
-    # unittest-style TestCase sets its transaction up at class level).
-    if SHARED.key is not None and shared_key(item) != SHARED.key:
-        SHARED.close()
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    # At the end of a module, or before a test that reads other rows.
+    # At the end of a module, or before a test that reads other rows or makes
+    # its own transactions (a unittest-style TestCase opens its class's
+    # transaction before any fixture, so this cannot wait for the next setup).
     if SHARED.key is not None and (
         nextitem is None
         or getattr(nextitem, "module", None) is not getattr(item, "module", None)

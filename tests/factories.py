@@ -272,18 +272,10 @@ class SiteTree:
             condition=condition,
             alternative=alternative,
         )
-        # Every page of the tree, home first, in tree order.
-        tree.pages = [
-            tree.home,
-            tree.treatment_index,
-            tree.condition_index,
-            tree.alternative_index,
-            tree.treatment,
-            tree.condition,
-            tree.alternative,
-        ]
+        tree.pages = [getattr(tree, name) for name in SiteTree.NAMES]
         return tree
 
+    # Every page of the tree, home first, in tree order.
     NAMES = (
         "home",
         "treatment_index",

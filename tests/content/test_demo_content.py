@@ -12,6 +12,7 @@ from wagtail.models import Page, Revision, Site
 
 from home.demo_content import data
 from tests.content import seed_fingerprints as seed
+from tests.content.demo_text import demo_strings
 from treatments_cms.models import (
     AlternativeIndexPage,
     AlternativePage,
@@ -79,24 +80,6 @@ def page_text(html):
     for hidden in soup(["script", "style"]):
         hidden.decompose()
     return soup.get_text(" ")
-
-
-def all_strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from all_strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from all_strings(item)
-
-
-def demo_strings():
-    """Every piece of text the loader writes, field by field."""
-    for name in dir(data):
-        if name.isupper():
-            yield from all_strings(getattr(data, name))
 
 
 @pytest.fixture

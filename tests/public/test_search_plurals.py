@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from tests.content.demo_text import demo_strings
 from tests.public.conftest import soup
 from treatments_cms.stemming import (
     WORD,
@@ -89,26 +90,8 @@ def test_a_language_snowball_does_not_know_leaves_words_alone(settings):
 
 
 def demo_words():
-    from home.demo_content import data
-
-    text = " ".join(
-        str(value)
-        for name in dir(data)
-        if name.isupper()
-        for value in _strings(getattr(data, name))
-    )
+    text = " ".join(demo_strings())
     return sorted({word.lower() for word in WORD.findall(text)})
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
 
 
 def test_the_c_stemmer_gives_the_pure_python_stems():

@@ -12,15 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-PAGE_TYPES = [
-    "home",
-    "treatment_index",
-    "condition_index",
-    "alternative_index",
-    "treatment",
-    "condition",
-    "alternative",
-]
+from tests.factories import SiteTree
+
+PAGE_TYPES = SiteTree.NAMES
 OTHER_PUBLIC_URLS = ["/enquire/", "/enquire/thank-you/", "/search/?q=laser"]
 
 
